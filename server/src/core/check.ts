@@ -1,0 +1,113 @@
+/**
+ * The core's entry point: text in, model, outcomes and findings out. Never throws: a rule that
+ * fails is reported as an internal-error finding and the other rules still run.
+ */
+import type { Finding, Severity } from './findings';
+import { type LocalProfessionDef, ProfessionIndex, type ResolvedProfession } from './grid';
+import { msg } from './messages';
+import type { Candidate, GridModel } from './model';
+import { computeOutcome, type Outcome } from './outcome';
+import { parseGrid } from './parse';
+import { RULES } from './rules/index';
+import type { FileContext, Report, Rule } from './rules/rule';
+import { LineIndex } from './text';
+
+export type SeverityOverride = Severity | 'off';
+
+export interface CheckOptions {
+  /** Severity per rule id (from a configuration); absent rules keep their default. */
+  severities?: Readonly<Record<string, SeverityOverride>>;
+}
+
+export interface CandidateInfo {
+  candidate: Candidate;
+  profession?: ResolvedProfession;
+  outcome: Outcome;
+}
+
+export interface CheckResult {
+  model: GridModel;
+  lines: LineIndex;
+  professions: ProfessionIndex;
+  /** One per candidate, in document order (index = candidate.index). */
+  candidates: CandidateInfo[];
+  /** Sorted by position. */
+  findings: Finding[];
+}
+
+export function localProfessionDefs(model: GridModel): LocalProfessionDef[] {
+  const defs: LocalProfessionDef[] = [];
+  for (const p of model.professions) {
+    if (!p.name) continue;
+    const def: LocalProfessionDef = { name: p.name.value, aliases: p.aliases.map((a) => a.value) };
+    if (p.threshold) def.threshold = p.threshold.value;
+    defs.push(def);
+  }
+  return defs;
+}
+
+/** The outcome of one candidate, given the professions its file can use. */
+export function candidateInfo(candidate: Candidate, professions: ProfessionIndex): CandidateInfo {
+  const profession = candidate.profession ? professions.resolve(candidate.profession.value) : undefined;
+  const r = candidate.result;
+  const outcome = computeOutcome({
+    threshold: candidate.threshold?.value,
+    profession,
+    shorthand: r?.shorthand?.value,
+    written: r?.written?.value,
+    oral: r?.oral?.value,
+    overall: r?.overall?.value,
+    hasResult: r !== undefined,
+  });
+  const info: CandidateInfo = { candidate, outcome };
+  if (profession) info.profession = profession;
+  return info;
+}
+
+export function checkText(text: string, options: CheckOptions = {}): CheckResult {
+  const model = parseGrid(text);
+  const lines = new LineIndex(text);
+  const professions = new ProfessionIndex(localProfessionDefs(model));
+  const findings: Finding[] = [];
+  const severityOf = (rule: Rule): SeverityOverride => options.severities?.[rule.id] ?? rule.defaultSeverity;
+
+  const base = { model, professions, lineOf: (o: number) => lines.position(o).line };
+  const run = (rule: Rule, candidate: number | undefined, body: (report: (r: Report) => void) => void) => {
+    const severity = severityOf(rule);
+    if (severity === 'off') return;
+    const report = (r: Report) => {
+      const f: Finding = { rule: rule.id, severity, span: r.span, message: r.message };
+      if (r.related?.length) f.related = r.related;
+      if (r.fixes?.length) f.fixes = r.fixes;
+      if (candidate !== undefined) f.candidate = candidate;
+      findings.push(f);
+    };
+    try {
+      body(report);
+    } catch (e) {
+      findings.push({
+        rule: 'internal-error',
+        severity: 'error',
+        span: { start: 0, end: 0 },
+        message: msg('yaml-syntax', { detail: `rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}` }),
+      });
+    }
+  };
+
+  for (const rule of RULES) {
+    if (rule.checkFile) {
+      const check = rule.checkFile.bind(rule);
+      run(rule, undefined, (report) => check({ ...base, report } satisfies FileContext));
+    }
+  }
+  const candidates = model.candidates.map((c) => candidateInfo(c, professions));
+  for (const info of candidates) {
+    for (const rule of RULES) {
+      if (!rule.checkCandidate) continue;
+      const check = rule.checkCandidate.bind(rule);
+      run(rule, info.candidate.index, (report) => check(info.candidate, { ...base, report, outcome: info.outcome }));
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return { model, lines, professions, candidates, findings };
+}

@@ -1,0 +1,154 @@
+/**
+ * Every text the tool shows, in English and French, from one catalogue. Detection code only
+ * builds MessageRefs (an id and its values); the CLI and the server render them in a locale.
+ * A value may itself be a MessageRef (rendered in the same locale), e.g. an object kind.
+ */
+
+export type Locale = 'en' | 'fr';
+
+export interface MessageRef {
+  id: MessageId;
+  args: Record<string, MessageArg>;
+}
+/** A value: text, a number, a nested message, or a list of names shown quoted and joined with "or". */
+export type MessageArg = string | number | MessageRef | { quoted: readonly string[] } | { en: string; fr: string };
+
+type Entry = { en: string; fr: string };
+
+const CATALOGUE = {
+  // yaml-syntax
+  'yaml-syntax': { en: 'YAML syntax error: {detail}', fr: 'Erreur de syntaxe YAML : {detail}' },
+  'yaml-syntax.duplicate-key': { en: 'The key "{key}" appears twice in the same mapping: keep only one.', fr: 'La clé « {key} » apparaît deux fois dans le même bloc : n’en gardez qu’une.' },
+  'yaml-syntax.tab': { en: 'Tabs cannot indent YAML: indent with spaces.', fr: 'Les tabulations ne peuvent pas indenter du YAML : indentez avec des espaces.' },
+  // unsupported-version
+  'unsupported-version.missing': { en: 'The file does not declare its format version: add "cloe: 1" at the top.', fr: 'Le fichier ne déclare pas sa version de format : ajoutez « cloe: 1 » en tête.' },
+  'unsupported-version.value': { en: 'Format version "{version}" is not supported: this tool reads version 1 ("cloe: 1").', fr: 'La version de format « {version} » n’est pas prise en charge : cet outil lit la version 1 (« cloe: 1 »).' },
+  // unknown-key
+  'unknown-key.suggest': { en: 'Unknown key "{key}" in {object}: did you mean "{suggestion}"?', fr: 'Clé inconnue « {key} » dans {object} : vouliez-vous dire « {suggestion} » ?' },
+  'unknown-key': { en: 'Unknown key "{key}" in {object}: the keys allowed here are {allowed}.', fr: 'Clé inconnue « {key} » dans {object} : les clés permises ici sont {allowed}.' },
+  // invalid-type
+  'invalid-type': { en: 'The value of "{key}" must be {expected}, not {actual}.', fr: 'La valeur de « {key} » doit être {expected}, et non {actual}.' },
+  'invalid-type.root': { en: 'A grid file must be a mapping of keys (cloe, language, professions, cohorts), not {actual}.', fr: 'Un fichier de grille doit être un bloc de clés (cloe, language, professions, cohorts), et non {actual}.' },
+  'invalid-type.item': { en: 'Each item of "{key}" must be a mapping describing {object}, not {actual}.', fr: 'Chaque élément de « {key} » doit être un bloc décrivant {object}, et non {actual}.' },
+  // missing-field
+  'missing-field': { en: 'This {object} has no "{key}": add it ({doc}).', fr: 'Ce bloc ({object}) n’a pas de « {key} » : ajoutez-le ({doc}).' },
+  'missing-field.empty': { en: 'The required field "{key}" is empty: give it a value ({doc}).', fr: 'Le champ obligatoire « {key} » est vide : donnez-lui une valeur ({doc}).' },
+  // invalid-level
+  'invalid-level.suggest': { en: '"{value}" is not a CEFR level: did you mean {suggestion}?', fr: '« {value} » n’est pas un niveau CECRL : vouliez-vous dire {suggestion} ?' },
+  'invalid-level': { en: '"{value}" is not a CEFR level: use A1, A2, B1, B2, C1 or C2, optionally followed by - or +.', fr: '« {value} » n’est pas un niveau CECRL : utilisez A1, A2, B1, B2, C1 ou C2, suivi éventuellement de - ou +.' },
+  // thresholds
+  'threshold-below-target': { en: 'Threshold {threshold} is below A2, the lowest target of the CLOE certificate: use A2 or higher.', fr: 'Le seuil {threshold} est inférieur à A2, l’objectif le plus bas du certificat CLOE : utilisez A2 ou plus.' },
+  'threshold-not-plain': { en: 'Threshold {threshold} has a sub-level mark, but thresholds are plain levels: write {suggestion}.', fr: 'Le seuil {threshold} porte une marque de sous-niveau, mais un seuil est un niveau simple : écrivez {suggestion}.' },
+  'threshold-below-recommended': { en: 'Threshold {threshold} is below the {recommended} recommended for "{profession}".', fr: 'Le seuil {threshold} est inférieur au seuil {recommended} recommandé pour « {profession} ».' },
+  'threshold-defaulted': { en: 'No threshold is written: the {recommended} recommended for "{profession}" applies.', fr: 'Aucun seuil n’est écrit : le seuil {recommended} recommandé pour « {profession} » s’applique.' },
+  'outcome-unknown': { en: 'Candidate "{id}" has neither a threshold nor a known profession, so no outcome can be computed: add a threshold or a profession of the grid.', fr: 'Le candidat « {id} » n’a ni seuil ni profession connue : aucun résultat ne peut être calculé. Ajoutez un seuil ou une profession de la grille.' },
+  // professions
+  'unknown-profession.suggest': { en: '"{profession}" is not a profession of the CLOE grid nor of this file: did you mean {suggestions}?', fr: '« {profession} » n’est une profession ni de la grille CLOE ni de ce fichier : vouliez-vous dire {suggestions} ?' },
+  'unknown-profession': { en: '"{profession}" is not a profession of the CLOE grid nor of this file: use a grid name or declare it under "professions".', fr: '« {profession} » n’est une profession ni de la grille CLOE ni de ce fichier : utilisez un nom de la grille ou déclarez-la sous « professions ».' },
+  'profession-conflict': { en: 'Local profession "{name}" redefines the grid profession "{grid}" with threshold {threshold} instead of {recommended}.', fr: 'La profession locale « {name} » redéfinit la profession « {grid} » de la grille avec le seuil {threshold} au lieu de {recommended}.' },
+  // ids
+  'duplicate-id.candidate': { en: 'Candidate id "{id}" is already used in this file (line {line}): candidate ids must be unique across cohorts.', fr: 'L’identifiant de candidat « {id} » est déjà utilisé dans ce fichier (ligne {line}) : il doit être unique, toutes cohortes confondues.' },
+  'duplicate-id.cohort': { en: 'Cohort id "{id}" is already used in this file (line {line}): cohort ids must be unique.', fr: 'L’identifiant de cohorte « {id} » est déjà utilisé dans ce fichier (ligne {line}) : il doit être unique.' },
+  'duplicate-id.first': { en: 'First use of "{id}".', fr: 'Première utilisation de « {id} ».' },
+  // language, date, result
+  'invalid-language.suggest': { en: '"{value}" is not a CLOE language code: did you mean "{suggestion}"?', fr: '« {value} » n’est pas un code de langue CLOE : vouliez-vous dire « {suggestion} » ?' },
+  'invalid-language': { en: '"{value}" is not a CLOE language code: use en, de, es, it, pt or fr.', fr: '« {value} » n’est pas un code de langue CLOE : utilisez en, de, es, it, pt ou fr.' },
+  'invalid-date.suggest': { en: 'Session "{value}" is not an ISO date (YYYY-MM-DD): did you mean {suggestion}?', fr: 'La session « {value} » n’est pas une date ISO (AAAA-MM-JJ) : vouliez-vous dire {suggestion} ?' },
+  'invalid-date': { en: 'Session "{value}" is not a valid ISO date: write it as YYYY-MM-DD, e.g. 2026-03-15.', fr: 'La session « {value} » n’est pas une date ISO valide : écrivez-la AAAA-MM-JJ, par exemple 2026-03-15.' },
+  'overall-out-of-range': { en: 'Overall level {overall} is outside the range of written {written} and oral {oral}: it should lie between {low} and {high}.', fr: 'Le niveau global {overall} est hors de l’intervalle de l’écrit {written} et de l’oral {oral} : il devrait être entre {low} et {high}.' },
+  'empty-cohort': { en: 'Cohort "{id}" has no candidates: add some under "candidates" or remove the cohort.', fr: 'La cohorte « {id} » n’a aucun candidat : ajoutez-en sous « candidates » ou supprimez la cohorte.' },
+  // fixes
+  'fix.replace': { en: 'Replace with "{text}"', fr: 'Remplacer par « {text} »' },
+  'fix.add-version': { en: 'Add "cloe: 1" at the top of the file', fr: 'Ajouter « cloe: 1 » en tête du fichier' },
+  'fix.raise-threshold': { en: 'Raise the threshold to {level}', fr: 'Relever le seuil à {level}' },
+  'fix.write-threshold': { en: 'Write the threshold {level} explicitly', fr: 'Écrire explicitement le seuil {level}' },
+  // object kinds and value types, used inside other messages
+  'object.root': { en: 'the file', fr: 'le fichier' },
+  'object.profession': { en: 'a local profession', fr: 'une profession locale' },
+  'object.cohort': { en: 'a cohort', fr: 'une cohorte' },
+  'object.candidate': { en: 'a candidate', fr: 'un candidat' },
+  'object.result': { en: 'a result', fr: 'un résultat' },
+  'kind.root': { en: 'file', fr: 'fichier' },
+  'kind.profession': { en: 'local profession', fr: 'profession locale' },
+  'kind.cohort': { en: 'cohort', fr: 'cohorte' },
+  'kind.candidate': { en: 'candidate', fr: 'candidat' },
+  'kind.result': { en: 'result', fr: 'résultat' },
+  'type.string': { en: 'a text', fr: 'un texte' },
+  'type.number': { en: 'a number', fr: 'un nombre' },
+  'type.boolean': { en: 'true or false', fr: 'true ou false' },
+  'type.null': { en: 'an empty value', fr: 'une valeur vide' },
+  'type.map': { en: 'a mapping', fr: 'un bloc de clés' },
+  'type.seq': { en: 'a list', fr: 'une liste' },
+  'type.other': { en: 'a value of another kind', fr: 'une valeur d’un autre genre' },
+  'expected.version': { en: 'the number 1', fr: 'le nombre 1' },
+  'expected.string': { en: 'a text', fr: 'un texte' },
+  'expected.level': { en: 'a CEFR level such as B2', fr: 'un niveau CECRL comme B2' },
+  'expected.language': { en: 'a language code (en, de, es, it, pt, fr)', fr: 'un code de langue (en, de, es, it, pt, fr)' },
+  'expected.date': { en: 'a date (YYYY-MM-DD)', fr: 'une date (AAAA-MM-JJ)' },
+  'expected.result': { en: 'a level (B1+) or a mapping of written, oral and overall', fr: 'un niveau (B1+) ou un bloc written, oral, overall' },
+  'expected.string-list': { en: 'a list of texts', fr: 'une liste de textes' },
+  'expected.profession-list': { en: 'a list of professions', fr: 'une liste de professions' },
+  'expected.cohort-list': { en: 'a list of cohorts', fr: 'une liste de cohortes' },
+  'expected.candidate-list': { en: 'a list of candidates', fr: 'une liste de candidats' },
+  // outcome reasoning
+  'step.threshold-explicit': { en: 'threshold {threshold} (written)', fr: 'seuil {threshold} (écrit)' },
+  'step.threshold-recommended': { en: 'threshold {threshold} (none written: recommended for "{profession}")', fr: 'seuil {threshold} (aucun écrit : recommandé pour « {profession} »)' },
+  'step.threshold-invalid': { en: 'threshold "{threshold}" is not a level', fr: 'le seuil « {threshold} » n’est pas un niveau' },
+  'step.threshold-none': { en: 'no threshold and no known profession', fr: 'ni seuil ni profession connue' },
+  'step.result-overall': { en: 'overall {result}', fr: 'niveau global {result}' },
+  'step.result-derived': { en: 'overall {result} (lower of written {written} and oral {oral})', fr: 'niveau global {result} (le plus bas de l’écrit {written} et de l’oral {oral})' },
+  'step.result-oral-missing': { en: 'written {level}, oral not yet reported', fr: 'écrit {level}, oral pas encore connu' },
+  'step.result-written-missing': { en: 'oral {level}, written not yet reported', fr: 'oral {level}, écrit pas encore connu' },
+  'step.result-invalid': { en: 'the result is not a level → outcome unknown', fr: 'le résultat n’est pas un niveau → résultat inconnu' },
+  'step.pending': { en: 'no result yet → pending', fr: 'pas encore de résultat → en attente' },
+  'step.c2': { en: '{result} is C2 → Certificat CLOE automatically, whatever the threshold', fr: '{result} est un C2 → Certificat CLOE automatiquement, quel que soit le seuil' },
+  'step.unknown': { en: 'no threshold to compare with → outcome unknown', fr: 'aucun seuil de comparaison → résultat inconnu' },
+  'step.reached': { en: '{result} ≥ threshold {threshold} → Certificat CLOE', fr: '{result} ≥ seuil {threshold} → Certificat CLOE' },
+  'step.not-reached': { en: '{result} < threshold {threshold} → Attestation de niveau {result}', fr: '{result} < seuil {threshold} → Attestation de niveau {result}' },
+  // outcomes
+  'outcome.certificate': { en: 'Certificat CLOE', fr: 'Certificat CLOE' },
+  'outcome.attestation': { en: 'Attestation {level}', fr: 'Attestation {level}' },
+  'outcome.pending': { en: 'pending', fr: 'en attente' },
+  'outcome.unknown': { en: 'unknown', fr: 'inconnu' },
+  // lists
+  'list.or': { en: '{a} or {b}', fr: '{a} ou {b}' },
+} satisfies Record<string, Entry>;
+
+export type MessageId = keyof typeof CATALOGUE;
+
+export const MESSAGE_IDS = Object.keys(CATALOGUE) as MessageId[];
+
+export function messageTemplate(id: MessageId, locale: Locale): string {
+  return CATALOGUE[id][locale];
+}
+
+export function msg(id: MessageId, args: Record<string, MessageArg> = {}): MessageRef {
+  return { id, args };
+}
+
+/** Renders a message in a locale; a missing value shows as its {name}, so a gap is visible. */
+export function render(ref: MessageRef, locale: Locale): string {
+  const template = CATALOGUE[ref.id][locale];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = ref.args[name];
+    if (v === undefined) return whole;
+    if (typeof v !== 'object') return String(v);
+    if ('quoted' in v) return quotedList(v.quoted, locale);
+    if ('id' in v) return render(v, locale);
+    return v[locale];
+  });
+}
+
+/** "A", "A or B", "A, B or C" with each item quoted. */
+export function quotedList(items: readonly string[], locale: Locale): string {
+  const q = (s: string) => (locale === 'fr' ? `« ${s} »` : `"${s}"`);
+  const quoted = items.map(q);
+  if (quoted.length <= 1) return quoted.join('');
+  const last = quoted.pop()!;
+  return render(msg('list.or', { a: quoted.join(', '), b: last }), locale);
+}
+
+/** Picks the locale from an environment-style value such as LANG=fr_FR.UTF-8. */
+export function localeFrom(value: string | undefined): Locale {
+  return value && /^fr\b|^fr[_-]/i.test(value) ? 'fr' : 'en';
+}

@@ -1,0 +1,114 @@
+/**
+ * The document model: a typed view of a grid file that keeps the exact span of every key and
+ * value. Built by parse.ts; rules, outcomes and (later) the editor features read it.
+ */
+import type { ObjectKind } from './format';
+import type { Span } from './text';
+
+export type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'map' | 'seq' | 'other';
+
+export interface ValueNode {
+  kind: ValueKind;
+  /** The value itself, without a trailing comment. For a missing value: an empty span after the key. */
+  span: Span;
+  /** Scalars: the text a user sees as the value (a quoted string's value, a number's source text). */
+  text?: string;
+  /** Scalars: plain, quoted or block style. */
+  style?: 'plain' | 'quoted' | 'block';
+  /** Maps and sequences written in flow style (`{…}`, `[…]`). */
+  flow?: boolean;
+  map?: ObjectInfo;
+  items?: ValueNode[];
+}
+
+export interface FieldInfo {
+  key: string;
+  keySpan: Span;
+  value: ValueNode;
+}
+
+export interface ObjectInfo {
+  kind: ObjectKind;
+  span: Span;
+  flow: boolean;
+  fields: FieldInfo[];
+}
+
+/** A scalar field read as text (numbers and booleans keep their source text). */
+export interface TextField {
+  value: string;
+  span: Span;
+  keySpan: Span;
+  node: ValueNode;
+}
+
+export interface LocalProfession {
+  index: number;
+  obj: ObjectInfo;
+  name?: TextField;
+  threshold?: TextField;
+  aliases: TextField[];
+}
+
+export interface ResultField {
+  node: ValueNode;
+  keySpan: Span;
+  /** `result: B1+` */
+  shorthand?: TextField;
+  written?: TextField;
+  oral?: TextField;
+  overall?: TextField;
+}
+
+export interface Candidate {
+  /** Position among all candidates of the file. */
+  index: number;
+  cohort: Cohort;
+  obj: ObjectInfo;
+  id?: TextField;
+  name?: TextField;
+  profession?: TextField;
+  threshold?: TextField;
+  result?: ResultField;
+}
+
+export interface Cohort {
+  index: number;
+  obj: ObjectInfo;
+  id?: TextField;
+  name?: TextField;
+  partner?: TextField;
+  language?: TextField;
+  session?: TextField;
+  /** The `candidates` key, when present. */
+  candidatesKey?: Span;
+  candidates: Candidate[];
+}
+
+export interface SyntaxError {
+  span: Span;
+  code: string;
+  message: string;
+}
+
+export interface GridModel {
+  text: string;
+  /** The root mapping; undefined when the document is empty or not a mapping. */
+  root?: ObjectInfo;
+  /** The root value when it is not a mapping (a list or a scalar), for invalid-type. */
+  rootNode?: ValueNode;
+  /** Every mapping the format knows, in document order (for the shape rules). */
+  objects: ObjectInfo[];
+  /** Every list field's items that should have been mappings but are not. */
+  badItems: { node: ValueNode; expected: ObjectKind }[];
+  version?: FieldInfo;
+  language?: TextField;
+  professions: LocalProfession[];
+  cohorts: Cohort[];
+  candidates: Candidate[];
+  syntaxErrors: SyntaxError[];
+}
+
+export function fieldOf(obj: ObjectInfo, key: string): FieldInfo | undefined {
+  return obj.fields.find((f) => f.key === key);
+}

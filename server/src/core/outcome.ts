@@ -1,0 +1,133 @@
+/**
+ * The outcome of one candidate (SPEC §1.4–1.5): pending, Certificat CLOE, Attestation de niveau
+ * or unknown, with the reasoning as steps that hovers and reports can print.
+ */
+import type { ResolvedProfession } from './grid';
+import { type Level, compareLevels, minLevel, parseLevel } from './levels';
+import type { MessageRef } from './messages';
+
+export type OutcomeKind = 'certificate' | 'attestation' | 'pending' | 'unknown';
+export type ThresholdSource = 'explicit' | 'recommended';
+export type ResultSource = 'shorthand' | 'overall' | 'derived';
+
+export interface OutcomeInput {
+  /** The threshold as written, if any. */
+  threshold?: string;
+  /** The candidate's profession, when it resolved. */
+  profession?: ResolvedProfession;
+  /** `result: B1+` */
+  shorthand?: string;
+  written?: string;
+  oral?: string;
+  overall?: string;
+  /** True when a result was written at all (even an empty or malformed one). */
+  hasResult?: boolean;
+}
+
+export interface Outcome {
+  kind: OutcomeKind;
+  /** The level obtained (certificate or attestation). */
+  level?: Level;
+  threshold?: Level;
+  thresholdSource?: ThresholdSource;
+  result?: Level;
+  resultSource?: ResultSource;
+  written?: Level;
+  oral?: Level;
+  /** Why, step by step (message ids of the catalogue, with their values). */
+  steps: MessageRef[];
+}
+
+function ref(id: MessageRef['id'], args: Record<string, string> = {}): MessageRef {
+  return { id, args };
+}
+
+export function computeOutcome(input: OutcomeInput): Outcome {
+  const steps: MessageRef[] = [];
+  const out: Outcome = { kind: 'unknown', steps };
+
+  // 1. The threshold: written, else the profession's recommendation.
+  if (input.threshold !== undefined) {
+    const t = parseLevel(input.threshold.trim());
+    if (t) {
+      out.threshold = t;
+      out.thresholdSource = 'explicit';
+      steps.push(ref('step.threshold-explicit', { threshold: t.code }));
+    } else {
+      steps.push(ref('step.threshold-invalid', { threshold: input.threshold }));
+    }
+  } else if (input.profession?.threshold) {
+    out.threshold = input.profession.threshold;
+    out.thresholdSource = 'recommended';
+    steps.push(ref('step.threshold-recommended', { threshold: input.profession.threshold.code, profession: input.profession.canonical }));
+  } else {
+    steps.push(ref('step.threshold-none'));
+  }
+
+  // 2. The result: the overall level, else the lower of written and oral.
+  const written = input.written !== undefined ? parseLevel(input.written.trim()) : undefined;
+  const oral = input.oral !== undefined ? parseLevel(input.oral.trim()) : undefined;
+  if (written) out.written = written;
+  if (oral) out.oral = oral;
+  let resultInvalid = false;
+  if (input.shorthand !== undefined) {
+    const r = parseLevel(input.shorthand.trim());
+    if (r) {
+      out.result = r;
+      out.resultSource = 'shorthand';
+      steps.push(ref('step.result-overall', { result: r.code }));
+    } else resultInvalid = true;
+  } else if (input.overall !== undefined) {
+    const r = parseLevel(input.overall.trim());
+    if (r) {
+      out.result = r;
+      out.resultSource = 'overall';
+      steps.push(ref('step.result-overall', { result: r.code }));
+    } else resultInvalid = true;
+  } else if (written && oral) {
+    const r = minLevel(written, oral);
+    out.result = r;
+    out.resultSource = 'derived';
+    steps.push(ref('step.result-derived', { result: r.code, written: written.code, oral: oral.code }));
+  } else if ((input.written !== undefined && !written) || (input.oral !== undefined && !oral)) {
+    resultInvalid = true;
+  } else if (written || oral) {
+    steps.push(ref(written ? 'step.result-oral-missing' : 'step.result-written-missing', { level: (written ?? oral)!.code }));
+    out.kind = 'pending';
+    return out;
+  }
+
+  if (resultInvalid) {
+    steps.push(ref('step.result-invalid'));
+    out.kind = 'unknown';
+    return out;
+  }
+  if (!out.result) {
+    steps.push(ref('step.pending'));
+    out.kind = 'pending';
+    return out;
+  }
+  const result = out.result;
+
+  // 3. C2 gives the certificate whatever the threshold.
+  if (result.base === 'C2') {
+    out.kind = 'certificate';
+    out.level = result;
+    steps.push(ref('step.c2', { result: result.code }));
+    return out;
+  }
+  if (!out.threshold) {
+    out.kind = 'unknown';
+    steps.push(ref('step.unknown'));
+    return out;
+  }
+  out.level = result;
+  if (compareLevels(result, out.threshold) >= 0) {
+    out.kind = 'certificate';
+    steps.push(ref('step.reached', { result: result.code, threshold: out.threshold.code }));
+  } else {
+    out.kind = 'attestation';
+    steps.push(ref('step.not-reached', { result: result.code, threshold: out.threshold.code }));
+  }
+  return out;
+}

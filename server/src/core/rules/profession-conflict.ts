@@ -1,0 +1,26 @@
+import { resolveBuiltin } from '../grid';
+import { parseLevel } from '../levels';
+import { msg } from '../messages';
+import type { Rule } from './rule';
+
+export const professionConflict: Rule = {
+  id: 'profession-conflict',
+  defaultSeverity: 'warning',
+  description: 'A local profession redefines a grid profession with another threshold.',
+  checkFile({ model, report }) {
+    for (const p of model.professions) {
+      const level = p.threshold ? parseLevel(p.threshold.value) : undefined;
+      if (!p.name || !p.threshold || !level) continue;
+      for (const name of [p.name, ...p.aliases]) {
+        const grid = resolveBuiltin(name.value);
+        if (!grid?.threshold || grid.threshold.code === level.code) continue;
+        report({
+          span: p.threshold.span,
+          message: msg('profession-conflict', { name: name.value, grid: grid.canonical, threshold: level.code, recommended: grid.threshold.code }),
+          related: [{ span: name.span, message: msg('profession-conflict', { name: name.value, grid: grid.canonical, threshold: level.code, recommended: grid.threshold.code }) }],
+        });
+        break;
+      }
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import { msg } from '../messages';
+import type { Rule } from './rule';
+
+export const thresholdBelowRecommended: Rule = {
+  id: 'threshold-below-recommended',
+  defaultSeverity: 'warning',
+  description: "A threshold below the profession's recommended threshold.",
+  checkCandidate(c, { outcome, professions, report }) {
+    if (!c.threshold || outcome.thresholdSource !== 'explicit' || !outcome.threshold || !c.profession) return;
+    const p = professions.resolve(c.profession.value);
+    if (!p?.threshold || outcome.threshold.rank >= p.threshold.rank) return;
+    const level = p.threshold.code;
+    report({
+      span: c.threshold.span,
+      message: msg('threshold-below-recommended', { threshold: c.threshold.value, recommended: level, profession: p.canonical }),
+      fixes: [{ title: msg('fix.raise-threshold', { level }), edits: [{ start: c.threshold.span.start, end: c.threshold.span.end, newText: level }], safe: false }],
+    });
+  },
+};

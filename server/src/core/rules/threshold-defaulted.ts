@@ -1,0 +1,29 @@
+import type { Fix } from '../findings';
+import { msg } from '../messages';
+import { fieldOf } from '../model';
+import type { Rule } from './rule';
+import { insertAfterField } from './util';
+
+export const thresholdDefaulted: Rule = {
+  id: 'threshold-defaulted',
+  defaultSeverity: 'information',
+  description: "No threshold is written: the profession's recommended threshold applies.",
+  checkCandidate(c, { model, outcome, report }) {
+    if (outcome.thresholdSource !== 'recommended' || !outcome.threshold || !c.profession) return;
+    const level = outcome.threshold.code;
+    const fixes: Fix[] = [];
+    const existing = fieldOf(c.obj, 'threshold');
+    if (existing) {
+      // `threshold:` with no value: fill it in.
+      if (existing.value.kind === 'null') {
+        const at = model.text.indexOf(':', existing.keySpan.end);
+        if (at >= 0) fixes.push({ title: msg('fix.write-threshold', { level }), edits: [{ start: at + 1, end: at + 1, newText: ` ${level}` }], safe: true });
+      }
+    } else {
+      const edit = insertAfterField(model.text, c.obj, c.profession, 'threshold', level);
+      if (edit) fixes.push({ title: msg('fix.write-threshold', { level }), edits: [edit], safe: true });
+    }
+    const profession = outcome.steps.find((s) => s.id === 'step.threshold-recommended')?.args.profession ?? c.profession.value;
+    report({ span: c.profession.span, message: msg('threshold-defaulted', { recommended: level, profession }), fixes });
+  },
+};

@@ -1,0 +1,48 @@
+/** Helpers shared by the rules: spans, edits and labels. */
+import type { Fix, TextEdit } from '../findings';
+import { msg } from '../messages';
+import type { Candidate, ObjectInfo, TextField } from '../model';
+import type { Span } from '../text';
+
+export function replaceFix(span: Span, text: string, safe: boolean): Fix {
+  return { title: msg('fix.replace', { text }), edits: [{ start: span.start, end: span.end, newText: text }], safe };
+}
+
+/** The narrowest place that stands for an object: its first key, else the object itself. */
+export function anchorOf(obj: ObjectInfo): Span {
+  return obj.fields[0]?.keySpan ?? obj.span;
+}
+
+/** How a message names a candidate: its id, else its name, else its position. */
+export function candidateLabel(c: Candidate): string {
+  return c.id?.value ?? c.name?.value ?? `#${c.index + 1}`;
+}
+
+export function candidateAnchor(c: Candidate): Span {
+  return c.id?.span ?? anchorOf(c.obj);
+}
+
+/** True when the value is on one line and is no block scalar, so edits next to it are safe. */
+export function isSimpleScalar(text: string, f: TextField): boolean {
+  if (f.node.style === 'block') return false;
+  return !/[\r\n]/.test(text.slice(f.span.start, f.span.end));
+}
+
+/**
+ * An edit that adds `key: value` to a mapping right after one of its fields, keeping the
+ * mapping's style (a new line with the same indentation, or `, key: value` in flow style).
+ * Undefined where the layout is too unusual to edit safely.
+ */
+export function insertAfterField(text: string, obj: ObjectInfo, after: TextField, key: string, value: string): TextEdit | undefined {
+  if (!isSimpleScalar(text, after)) return undefined;
+  if (obj.flow) return { start: after.span.end, end: after.span.end, newText: `, ${key}: ${value}` };
+  const lineStart = Math.max(text.lastIndexOf('\n', after.keySpan.start - 1), text.lastIndexOf('\r', after.keySpan.start - 1)) + 1;
+  const before = text.slice(lineStart, after.keySpan.start);
+  // The key may follow "- " on its line (first key of a list item): indent to the key's column.
+  if (!/^[ -]*$/.test(before)) return undefined;
+  const indent = ' '.repeat(before.length);
+  let end = after.span.end;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { start: end, end, newText: `${eol}${indent}${key}: ${value}` };
+}
