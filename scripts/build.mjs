@@ -1,6 +1,6 @@
 // Bundles the CLI/language server (one executable) with esbuild.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const common = {
   bundle: true,
@@ -8,6 +8,8 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // ESM dependencies (fdir, via tinyglobby) read import.meta.url: give them this bundle's URL.
+  define: { 'import.meta.url': '__importMetaUrl', CLOE_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',
 };
 
@@ -15,6 +17,6 @@ await build({
   ...common,
   entryPoints: ['server/src/cli/main.ts'],
   outfile: 'dist/cli.js',
-  banner: { js: '#!/usr/bin/env node' },
+  banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 chmodSync('dist/cli.js', 0o755);

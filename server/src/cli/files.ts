@@ -1,0 +1,82 @@
+/** Which files a command line names: files, folders (recursing for grid files), globs and `-`. */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+
+export const GRID_FILE_RE = /\.cloe\.ya?ml$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export class UsageError extends Error {}
+
+export interface Target {
+  /** The path as shown in reports (relative to the working directory when inside it). */
+  display: string;
+  /** Absolute path, or undefined for stdin. */
+  abs?: string;
+}
+
+export function displayPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+function walk(dir: string, out: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIPPED_DIRS.has(e.name)) walk(p, out);
+    } else if (e.isFile() && GRID_FILE_RE.test(e.name)) {
+      out.push(p);
+    }
+  }
+}
+
+/**
+ * Expands the paths of a command line. Throws UsageError (exit code 2) for a path that does not
+ * exist, a folder with no grid file or a glob that matches none.
+ */
+export function expandTargets(args: readonly string[], cwd: string, stdinName: string | undefined): Target[] {
+  const out: Target[] = [];
+  const seen = new Set<string>();
+  const add = (abs: string) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    out.push({ abs, display: displayPath(abs, cwd) });
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      out.push({ display: stdinName ?? '<stdin>' });
+      continue;
+    }
+    const abs = path.resolve(cwd, arg);
+    let stat;
+    try {
+      stat = statSync(abs);
+    } catch (e) {
+      if (isDynamicPattern(arg)) {
+        const matches = globSync(arg, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })
+          .filter((m) => GRID_FILE_RE.test(m))
+          .sort();
+        if (matches.length === 0) throw new UsageError(`No grid file (*.cloe.yaml, *.cloe.yml) matches the pattern "${arg}".`);
+        matches.forEach((m) => add(path.resolve(m)));
+        continue;
+      }
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' ? `Cannot read "${arg}": no such file or folder.` : `Cannot read "${arg}": ${(e as Error).message}.`);
+    }
+    if (stat.isDirectory()) {
+      const found: string[] = [];
+      try {
+        walk(abs, found);
+      } catch (e) {
+        throw new UsageError(`Cannot read the folder "${arg}": ${(e as Error).message}.`);
+      }
+      if (found.length === 0) throw new UsageError(`The folder "${arg}" contains no grid file (*.cloe.yaml, *.cloe.yml).`);
+      found.forEach(add);
+    } else {
+      add(abs);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import { render } from '../../core/messages';
+import { type CheckedFile, type FormatContext, rangeOf } from './types';
+
+/** GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(files: readonly CheckedFile[], ctx: FormatContext): string {
+  const lines: string[] = [];
+  for (const file of files) {
+    for (const f of file.findings) {
+      const r = rangeOf(file, f);
+      const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+      const props = [
+        `file=${escapeProperty(file.display)}`,
+        `line=${r.start.line + 1}`,
+        `col=${r.start.character + 1}`,
+        `endLine=${r.end.line + 1}`,
+        `endColumn=${r.end.character + 1}`,
+        `title=${escapeProperty(f.rule)}`,
+      ];
+      lines.push(`::${command} ${props.join(',')}::${escapeData(render(f.message, ctx.locale))}`);
+    }
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}

@@ -1,0 +1,35 @@
+import type { CheckResult } from '../../core/check';
+import type { Finding, Severity } from '../../core/findings';
+import type { Locale } from '../../core/messages';
+import type { Position } from '../../core/text';
+
+export interface CheckedFile {
+  display: string;
+  abs?: string;
+  text: string;
+  result: CheckResult;
+  /** The findings to report (after --quiet / --min-severity). */
+  findings: Finding[];
+}
+
+export interface FormatContext {
+  locale: Locale;
+  version: string;
+  color: boolean;
+  maxWarnings: number;
+}
+
+export interface LspRange {
+  start: Position;
+  end: Position;
+}
+
+export function rangeOf(file: CheckedFile, f: { span: { start: number; end: number } }): LspRange {
+  return { start: file.result.lines.position(f.span.start), end: file.result.lines.position(f.span.end) };
+}
+
+export function countBySeverity(files: readonly CheckedFile[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const file of files) for (const f of file.findings) counts[f.severity]++;
+  return counts;
+}

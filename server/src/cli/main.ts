@@ -1,0 +1,209 @@
+/**
+ * `cloe-grid`: the CI tool (check, report) and, with --stdio or --node-ipc, the language server.
+ * Exit codes: 0 clean, 1 findings that fail, 2 usage error or unreadable input.
+ */
+import { parseArgs } from 'node:util';
+import { checkText } from '../core/check';
+import { SEVERITIES, type Severity } from '../core/findings';
+import { type Locale, localeFrom } from '../core/messages';
+import { expandTargets, UsageError } from './files';
+import { formatGithub } from './formats/github';
+import { formatJson } from './formats/json';
+import { formatJunit } from './formats/junit';
+import { reportCsv, reportJson, reportMarkdown, reportRows, reportTable } from './formats/report';
+import { formatSarif } from './formats/sarif';
+import { formatStylish } from './formats/stylish';
+import type { CheckedFile, FormatContext } from './formats/types';
+import { readStdin, readTarget, writeAtomically } from './io';
+
+declare const CLOE_VERSION: string | undefined;
+export const VERSION = typeof CLOE_VERSION === 'string' ? CLOE_VERSION : '0.0.0-dev';
+
+const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+
+const HELP = `cloe-grid ${VERSION} — checks CLOE certification grid files (*.cloe.yaml)
+
+Usage:
+  cloe-grid check [options] <path…>    validate files, folders (recursively) and globs; - reads stdin
+  cloe-grid report [options] <path…>   the computed outcome of every candidate
+  cloe-grid --stdio | --node-ipc       run the language server (for editors)
+
+Options of check:
+  -f, --format <name>        stylish (default), json, sarif, github, junit
+  -o, --output <file>        write the report to a file (whole or not at all)
+      --max-warnings <n>     fail (exit 1) when there are more than n warnings
+  -q, --quiet                report errors only
+      --min-severity <s>     report findings from this severity up: error, warning (default),
+                             information, hint
+Options of report:
+  -f, --format <name>        table (default), csv, json, markdown
+  -o, --output <file>        write the report to a file
+Common options:
+      --stdin-filename <n>   the name under which to report what - reads
+      --locale <fr|en>       language of the messages (default: from LANG)
+  -h, --help                 this help
+  -v, --version              the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings); 1 findings that fail;
+2 usage error, missing or unreadable path, folder with no grid file.
+Rules and their documentation: https://github.com/cloe-grid/cloe-grid/blob/main/docs/rules/README.md
+`;
+
+interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`Invalid value "${value}" for ${option}: use one of ${allowed.join(', ')}.`);
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'min-severity': { type: 'string' },
+        'stdin-filename': { type: 'string' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.replace(/\.?$/, '.')} Run "cloe-grid --help" for usage.`);
+  }
+}
+
+function checkFiles(paths: string[], stdinName: string | undefined, io: Io, minRank: number): CheckedFile[] {
+  if (paths.length === 0) throw new UsageError('No path given: name files, folders or globs to check (or - for stdin). Run "cloe-grid --help" for usage.');
+  const targets = expandTargets(paths, io.cwd, stdinName);
+  let stdinText: string | undefined;
+  const stdin = () => (stdinText ??= readStdin());
+  return targets.map((t) => {
+    const text = readTarget(t, stdin);
+    const result = checkText(text);
+    const findings = result.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= minRank);
+    const file: CheckedFile = { display: t.display, text, result, findings };
+    if (t.abs) file.abs = t.abs;
+    return file;
+  });
+}
+
+/** Runs the CLI; returns the exit code. All output goes through io, so tests can call it in-process too. */
+export function run(argv: string[], io: Io): number {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (command !== 'check' && command !== 'report') {
+      throw new UsageError(`Unknown command "${command}": use "check" or "report". Run "cloe-grid --help" for usage.`);
+    }
+    const { values, positionals } = parse(rest);
+    if (values.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    const locale: Locale = oneOf(values.locale, ['en', 'fr'] as const, '--locale', localeFrom(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG));
+    const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+
+    if (command === 'report') {
+      const format = oneOf(values.format, REPORT_FORMATS, '--format', 'table');
+      const files = checkFiles(positionals, values['stdin-filename'], io, SEVERITIES.indexOf('error'));
+      const rows = reportRows(files);
+      const out = format === 'csv' ? reportCsv(rows) : format === 'json' ? reportJson(rows) : format === 'markdown' ? reportMarkdown(rows, locale) : reportTable(rows, locale);
+      emit(out, values.output, io);
+      const broken = files.filter((f) => f.findings.some((x) => x.severity === 'error'));
+      if (broken.length > 0) {
+        io.stderr(`cloe-grid: ${broken.map((f) => f.display).join(', ')} ${broken.length === 1 ? 'has' : 'have'} errors, so some outcomes may be missing or wrong: run "cloe-grid check" for details.\n`);
+      }
+      return 0;
+    }
+
+    const format = oneOf(values.format, CHECK_FORMATS, '--format', 'stylish');
+    let maxWarnings = Infinity;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`Invalid value "${values['max-warnings']}" for --max-warnings: use a whole number, 0 or more.`);
+    }
+    const minSeverity: Severity = values.quiet ? 'error' : oneOf(values['min-severity'], SEVERITIES, '--min-severity', 'warning');
+    const files = checkFiles(positionals, values['stdin-filename'], io, SEVERITIES.indexOf(minSeverity));
+    const ctx: FormatContext = { locale, version: VERSION, color: color && !values.output, maxWarnings };
+    const out =
+      format === 'json'
+        ? formatJson(files, ctx)
+        : format === 'sarif'
+          ? formatSarif(files, ctx)
+          : format === 'github'
+            ? formatGithub(files, ctx)
+            : format === 'junit'
+              ? formatJunit(files, ctx)
+              : formatStylish(files, ctx);
+    emit(out, values.output, io);
+    // Warnings count for --max-warnings even under --quiet, as they would without it.
+    const all = files.flatMap((f) => f.result.findings);
+    const errors = all.filter((f) => f.severity === 'error').length;
+    const warnings = all.filter((f) => f.severity === 'warning').length;
+    return errors > 0 || warnings > maxWarnings ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`cloe-grid: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function emit(out: string, output: string | undefined, io: Io): void {
+  if (output) writeAtomically(output, out);
+  else io.stdout(out);
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--stdio') || argv.includes('--node-ipc') || argv.some((a) => a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('../lsp/server') as typeof import('../lsp/server')).startServer();
+    return;
+  }
+  let code: number;
+  try {
+    code = run(argv, {
+      cwd: process.cwd(),
+      env: process.env,
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+      isTTY: !!process.stdout.isTTY,
+    });
+  } catch (e) {
+    process.stderr.write(`cloe-grid: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report it with the file that caused it.\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}
+
+if (require.main === module) main();
