@@ -1,5 +1,367 @@
-/** The language server (SPEC §4). Only this layer knows LSP; it adapts the core's findings and model. */
-export function startServer(): void {
-  process.stderr.write('cloe-grid: the language server is not available in this build.\n');
-  process.exitCode = 2;
+/**
+ * The language server (SPEC §4), started by `cloe-grid --stdio` or `--node-ipc`.
+ *
+ * Architecture invariant: this folder is the only one that knows LSP. Every answer comes from
+ * the core (checkText, explainAt, completeAt, locate); here we only convert offsets to positions
+ * and core values to protocol types. Nothing but the protocol is written to stdout.
+ */
+import {
+  type CancellationToken,
+  CodeAction,
+  CodeActionKind,
+  type CodeLens,
+  CompletionItemKind,
+  type CompletionItem,
+  type Connection,
+  createConnection,
+  type DocumentSymbol,
+  type Hover,
+  type InlayHint,
+  InsertTextFormat,
+  MarkupKind,
+  ProposedFeatures,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkText, type CheckResult } from '../core/check';
+import { completeAt, type CompletionKind } from '../core/complete';
+import { explainAt, explainOutcome, summaryLine } from '../core/explain';
+import { safeFixEdits } from '../core/fixes';
+import { cohortInfos, locate, summarize } from '../core/locate';
+import { type Locale, localeFrom } from '../core/messages';
+import { findingFor, toCodeAction, toDiagnostic, toEdit, toRange } from './convert';
+import { FileMatcher, uriPath } from './files';
+
+export const FIX_ALL_KIND = 'source.fixAll.cloe';
+
+export interface Settings {
+  files: string[];
+  locale: 'auto' | 'en' | 'fr';
+  inlayHints: { outcome: boolean; defaultedThreshold: boolean };
 }
+
+const DEFAULT_SETTINGS: Settings = { files: [], locale: 'auto', inlayHints: { outcome: true, defaultedThreshold: true } };
+
+function readSettings(raw: unknown): Settings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
+  const hints = (s.inlayHints && typeof s.inlayHints === 'object' ? s.inlayHints : {}) as Partial<Record<string, unknown>>;
+  return {
+    files: Array.isArray(s.files) ? s.files.filter((x): x is string => typeof x === 'string') : [],
+    locale: s.locale === 'en' || s.locale === 'fr' ? s.locale : 'auto',
+    inlayHints: { outcome: hints.outcome !== false, defaultedThreshold: hints.defaultedThreshold !== false },
+  };
+}
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  key: CompletionItemKind.Property,
+  profession: CompletionItemKind.Class,
+  alias: CompletionItemKind.Reference,
+  level: CompletionItemKind.EnumMember,
+  language: CompletionItemKind.EnumMember,
+  value: CompletionItemKind.Value,
+};
+
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, { version: number; result: CheckResult }>();
+  const scheduled = new Map<string, NodeJS.Immediate>();
+  let settings = DEFAULT_SETTINGS;
+  let clientLocale: Locale = 'en';
+  let roots: string[] = [];
+  let matcher = new FileMatcher([], []);
+  let canPullConfiguration = false;
+  let canRefreshInlayHints = false;
+
+  const locale = (): Locale => (settings.locale === 'auto' ? clientLocale : settings.locale);
+
+  /** Runs a handler; an exception is logged and answered with the fallback: the server stays up. */
+  function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R) {
+    return (params: P, token: CancellationToken): R => {
+      try {
+        if (token?.isCancellationRequested) return fallback;
+        return fn(params, token);
+      } catch (e) {
+        connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  /** The analysis of a document's current version (computed once per version). */
+  function analyze(doc: TextDocument): CheckResult {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.result;
+    const result = checkText(doc.getText());
+    cache.set(doc.uri, { version: doc.version, result });
+    return result;
+  }
+
+  function gridDocument(uri: string): TextDocument | undefined {
+    const doc = documents.get(uri);
+    return doc && matcher.matches(uri) ? doc : undefined;
+  }
+
+  function publish(uri: string): void {
+    scheduled.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    if (!matcher.matches(uri)) {
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    try {
+      const result = analyze(doc);
+      const diagnostics = result.findings.map((f) => toDiagnostic(uri, result, f, locale()));
+      // A newer version may have arrived meanwhile: never publish an older one after it.
+      if (documents.get(uri)?.version !== doc.version) return;
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    } catch (e) {
+      connection.console.error(`validation of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+
+  /** Coalesces bursts of changes: one validation per document per turn of the event loop. */
+  function schedule(uri: string): void {
+    if (scheduled.has(uri)) return;
+    scheduled.set(uri, setImmediate(() => publish(uri)));
+  }
+
+  async function refreshSettings(pushed?: unknown): Promise<void> {
+    if (pushed !== undefined) settings = readSettings(pushed);
+    else if (canPullConfiguration) settings = readSettings(await connection.workspace.getConfiguration('cloe'));
+    matcher = new FileMatcher(settings.files, roots);
+    for (const doc of documents.all()) schedule(doc.uri);
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+
+  connection.onInitialize((params) => {
+    clientLocale = localeFrom(params.locale);
+    roots = (params.workspaceFolders ?? []).map((f) => uriPath(f.uri)).filter((p): p is string => !!p);
+    if (roots.length === 0 && params.rootUri) {
+      const p = uriPath(params.rootUri);
+      if (p) roots = [p];
+    }
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings !== undefined) settings = readSettings(init.settings);
+    matcher = new FileMatcher(settings.files, roots);
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', ' '], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+        documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        definitionProvider: true,
+        inlayHintProvider: true,
+      },
+      serverInfo: { name: 'cloe-grid' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) void refreshSettings().catch((e: unknown) => connection.console.error(`reading settings failed: ${String(e)}`));
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const pushed = (change.settings as { cloe?: unknown } | null)?.cloe;
+    void refreshSettings(canPullConfiguration ? undefined : pushed).catch((e: unknown) => connection.console.error(`reading settings failed: ${String(e)}`));
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    const pending = scheduled.get(e.document.uri);
+    if (pending) clearImmediate(pending);
+    scheduled.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(
+    guard('hover', null as Hover | null, (params) => {
+      const doc = gridDocument(params.textDocument.uri);
+      if (!doc) return null;
+      const result = analyze(doc);
+      const h = explainAt(result, doc.offsetAt(params.position), locale());
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(result, h.span) } : null;
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', [] as CompletionItem[], (params) => {
+      const doc = gridDocument(params.textDocument.uri);
+      if (!doc) return [];
+      const result = analyze(doc);
+      const text = doc.getText();
+      return completeAt(text, doc.offsetAt(params.position), result, locale()).map((e) => {
+        const item: CompletionItem = {
+          label: e.label,
+          kind: COMPLETION_KIND[e.kind],
+          sortText: e.sortText,
+          textEdit: { range: toRange(result, e.span), newText: e.insertText },
+          insertTextFormat: InsertTextFormat.PlainText,
+        };
+        if (e.detail) item.detail = e.detail;
+        if (e.documentation) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
+        if (e.filterText) item.filterText = e.filterText;
+        if (e.preselect) item.preselect = true;
+        return item;
+      });
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('codeAction', [] as CodeAction[], (params) => {
+      const uri = params.textDocument.uri;
+      const doc = gridDocument(uri);
+      if (!doc) return [];
+      const result = analyze(doc);
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+      const actions: CodeAction[] = [];
+      if (wants(CodeActionKind.QuickFix)) {
+        for (const d of params.context.diagnostics) {
+          if (d.source !== 'cloe') continue;
+          const f = findingFor(result, d);
+          f?.fixes?.forEach((fix, i) => actions.push(toCodeAction(uri, result, fix, locale(), d, i === 0 && fix.safe)));
+        }
+      }
+      if (only && wants(FIX_ALL_KIND)) {
+        const edits = safeFixEdits(result.findings);
+        if (edits.length > 0) {
+          const title = locale() === 'fr' ? 'Corriger tous les problèmes CLOE sûrs' : 'Fix all safe CLOE problems';
+          actions.push(CodeAction.create(title, { changes: { [uri]: edits.map((e) => toEdit(result, e)) } }, FIX_ALL_KIND));
+        }
+      }
+      return actions;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [] as DocumentSymbol[], (params, token) => {
+      const doc = gridDocument(params.textDocument.uri);
+      if (!doc) return [];
+      const result = analyze(doc);
+      const symbols: DocumentSymbol[] = [];
+      for (const cohort of result.model.cohorts) {
+        if (token.isCancellationRequested) return [];
+        const infos = cohortInfos(result, cohort);
+        const children: DocumentSymbol[] = infos.map((info) => {
+          const c = info.candidate;
+          const sel = c.name?.span ?? c.id?.span ?? c.obj.span;
+          return {
+            name: c.name?.value || c.id?.value || '?',
+            detail: [c.id?.value, explainOutcomeLabel(info)].filter(Boolean).join(' · '),
+            kind: SymbolKind.Object,
+            range: toRange(result, c.obj.span),
+            selectionRange: toRange(result, sel),
+          };
+        });
+        const sel = cohort.id?.span ?? cohort.obj.span;
+        symbols.push({
+          name: cohort.id?.value || cohort.name?.value || '?',
+          detail: [cohort.name?.value, summaryLine(summarize(infos), locale())].filter(Boolean).join(' · '),
+          kind: SymbolKind.Namespace,
+          range: toRange(result, cohort.obj.span),
+          selectionRange: toRange(result, sel),
+          children,
+        });
+      }
+      return symbols;
+    }),
+  );
+
+  function explainOutcomeLabel(info: CheckResult['candidates'][number]): string {
+    return inlayLabel(info.outcome.kind, info.outcome.level?.code, locale());
+  }
+
+  connection.onCodeLens(
+    guard('codeLens', [] as CodeLens[], (params) => {
+      const doc = gridDocument(params.textDocument.uri);
+      if (!doc) return [];
+      const result = analyze(doc);
+      return result.model.cohorts.map((cohort) => {
+        const start = result.lines.position(cohort.obj.span.start);
+        return {
+          range: { start, end: start },
+          command: { title: summaryLine(summarize(cohortInfos(result, cohort)), locale()), command: '' },
+        };
+      });
+    }),
+  );
+
+  connection.onDefinition(
+    guard('definition', null as { uri: string; range: ReturnType<typeof toRange> } | null, (params) => {
+      const doc = gridDocument(params.textDocument.uri);
+      if (!doc) return null;
+      const result = analyze(doc);
+      const at = locate(result, doc.offsetAt(params.position));
+      if (at?.kind !== 'profession' || at.info.profession?.source !== 'local') return null;
+      const local = result.model.professions.find((p) => p.name?.value === at.info.profession?.canonical);
+      return local?.name ? { uri: doc.uri, range: toRange(result, local.name.span) } : null;
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    guard('inlayHint', [] as InlayHint[], (params, token) => {
+      const doc = gridDocument(params.textDocument.uri);
+      if (!doc) return [];
+      const result = analyze(doc);
+      const from = doc.offsetAt(params.range.start);
+      const to = doc.offsetAt(params.range.end);
+      const hints: InlayHint[] = [];
+      const loc = locale();
+      for (const info of result.candidates) {
+        const c = info.candidate;
+        if (c.obj.span.end < from || c.obj.span.start > to) continue;
+        if (token.isCancellationRequested) return [];
+        if (settings.inlayHints.outcome) {
+          const r = c.result;
+          const lastField = r?.node.map && !r.node.flow ? r.node.map.fields[r.node.map.fields.length - 1] : undefined;
+          const at = lastField ? lastField.value.span.end : r ? r.node.span.end : c.id?.span.end;
+          if (at !== undefined) {
+            hints.push({
+              position: result.lines.position(at),
+              label: `⇒ ${inlayLabel(info.outcome.kind, info.outcome.level?.code, loc)}`,
+              paddingLeft: true,
+              tooltip: { kind: MarkupKind.Markdown, value: explainOutcome(info, loc) },
+            });
+          }
+        }
+        if (settings.inlayHints.defaultedThreshold && info.outcome.thresholdSource === 'recommended' && info.outcome.threshold && c.profession) {
+          hints.push({
+            position: result.lines.position(c.profession.span.end),
+            label: `threshold: ${info.outcome.threshold.code} (${loc === 'fr' ? 'recommandé' : 'recommended'})`,
+            paddingLeft: true,
+          });
+        }
+      }
+      return hints;
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+  process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
+}
+
+export function inlayLabel(kind: string, level: string | undefined, locale: Locale): string {
+  switch (kind) {
+    case 'certificate':
+      return 'Certificat CLOE';
+    case 'attestation':
+      return `Attestation ${level ?? ''}`.trim();
+    case 'pending':
+      return locale === 'fr' ? 'en attente' : 'pending';
+    default:
+      return locale === 'fr' ? 'inconnu' : 'unknown';
+  }
+}
+
+export type { Connection };

@@ -7,7 +7,8 @@ export const yamlSyntax: Rule = {
   description: 'The file is not valid YAML.',
   checkFile({ model, report }) {
     for (const e of model.syntaxErrors) {
-      let { start, end } = e.span;
+      const start = e.span.start;
+      let end = e.span.end;
       if (end <= start && start < model.text.length && !/[\r\n]/.test(model.text[start] ?? '')) end = start + 1;
       if (e.code === 'DUPLICATE_KEY') {
         const key = model.text.slice(start, end).replace(/:\s*$/, '').trim();

@@ -1,0 +1,63 @@
+/** Core → LSP conversions: offsets become positions here, at the edge, and nowhere else. */
+import {
+  CodeAction,
+  CodeActionKind,
+  Diagnostic,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import type { CheckResult } from '../core/check';
+import type { Finding, Fix, Severity, TextEdit as CoreEdit } from '../core/findings';
+import { type Locale, render } from '../core/messages';
+import { docsUrl } from '../core/rules/index';
+import type { Span } from '../core/text';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(result: CheckResult, span: Span): Range {
+  return { start: result.lines.position(span.start), end: result.lines.position(span.end) };
+}
+
+export function toEdit(result: CheckResult, e: CoreEdit): TextEdit {
+  return { range: toRange(result, e), newText: e.newText };
+}
+
+export function toDiagnostic(uri: string, result: CheckResult, f: Finding, locale: Locale): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(result, f.span),
+    severity: SEVERITY[f.severity],
+    code: f.rule,
+    codeDescription: { href: docsUrl(f.rule) },
+    source: 'cloe',
+    message: render(f.message, locale),
+  };
+  // An unknown key is ignored by the checker: show it faded, as unused code.
+  if (f.rule === 'unknown-key') d.tags = [DiagnosticTag.Unnecessary];
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toRange(result, r.span) }, message: render(r.message, locale) }));
+  }
+  return d;
+}
+
+/** The finding a diagnostic came from: same rule, same range. */
+export function findingFor(result: CheckResult, d: Diagnostic): Finding | undefined {
+  return result.findings.find((f) => {
+    if (f.rule !== d.code) return false;
+    const r = toRange(result, f.span);
+    return r.start.line === d.range.start.line && r.start.character === d.range.start.character && r.end.line === d.range.end.line && r.end.character === d.range.end.character;
+  });
+}
+
+export function toCodeAction(uri: string, result: CheckResult, fix: Fix, locale: Locale, diagnostic: Diagnostic | undefined, preferred: boolean): CodeAction {
+  const action = CodeAction.create(render(fix.title, locale), { changes: { [uri]: fix.edits.map((e) => toEdit(result, e)) } }, CodeActionKind.QuickFix);
+  if (diagnostic) action.diagnostics = [diagnostic];
+  if (preferred) action.isPreferred = true;
+  return action;
+}
