@@ -20,3 +20,18 @@ await build({
   banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 chmodSync('dist/cli.js', 0o755);
+
+await build({
+  ...common,
+  entryPoints: ['server/src/lsp/main.ts'],
+  outfile: 'dist/server.js',
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+await build({
+  ...common,
+  entryPoints: ['client/src/extension.ts'],
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});

@@ -46,7 +46,9 @@ export function expandTargets(args: readonly string[], cwd: string, stdinName: s
   };
   for (const arg of args) {
     if (arg === '-') {
-      out.push({ display: stdinName ?? '<stdin>' });
+      // Standard input can be read once: naming it twice checks it once.
+      if (!seen.has('-')) out.push({ display: stdinName ?? '<stdin>' });
+      seen.add('-');
       continue;
     }
     const abs = path.resolve(cwd, arg);

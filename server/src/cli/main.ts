@@ -108,9 +108,14 @@ function checkFiles(paths: string[], stdinName: string | undefined, io: Io, minR
 export function run(argv: string[], io: Io): number {
   try {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) {
       io.stdout(HELP);
-      return command === undefined ? 2 : 0;
+      io.stderr('cloe-grid: no command given: use "check" or "report" (see the usage above).\n');
+      return 2;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(HELP);
+      return 0;
     }
     if (command === '--version' || command === '-v') {
       io.stdout(`${VERSION}\n`);
@@ -164,8 +169,8 @@ export function run(argv: string[], io: Io): number {
               ? formatJunit(files, ctx)
               : formatStylish(files, ctx);
     emit(out, values.output, io);
-    // Warnings count for --max-warnings even under --quiet, as they would without it.
-    const all = files.flatMap((f) => f.result.findings);
+    // What is reported is what counts: under --quiet, warnings neither show nor fail (as ESLint).
+    const all = files.flatMap((f) => f.findings);
     const errors = all.filter((f) => f.severity === 'error').length;
     const warnings = all.filter((f) => f.severity === 'warning').length;
     return errors > 0 || warnings > maxWarnings ? 1 : 0;

@@ -57,7 +57,7 @@ export function candidateInfo(candidate: Candidate, professions: ProfessionIndex
     written: r?.written?.value,
     oral: r?.oral?.value,
     overall: r?.overall?.value,
-    hasResult: r !== undefined,
+    resultMalformed: r !== undefined && !r.shorthand && r.node.kind !== 'map',
   });
   const info: CandidateInfo = { candidate, outcome };
   if (profession) info.profession = profession;

@@ -158,7 +158,7 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Directeur de projet ou de contrat',
     en: 'Project or contract director',
     tier: 'C1',
-    aliases: [
+    aliases: ['Directrice de projet ou de contrat', 
       'Directeur de projet',
       'Directeur de contrat',
       'Directrice de projet',
@@ -189,7 +189,7 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Maître conférencier',
     en: 'Senior lecturer',
     tier: 'C1',
-    aliases: ['Maître de conférences', 'Conférencier', 'Conférencière', 'Lecturer', 'University lecturer', 'Associate professor'],
+    aliases: ['Maîtresse de conférences', 'Maître de conférences', 'Conférencier', 'Conférencière', 'Lecturer', 'University lecturer', 'Associate professor'],
   },
 
   // B2: Autonomie professionnelle en situations complexes
@@ -239,7 +239,7 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Enseignant / Formateur',
     en: 'Teacher / Trainer',
     tier: 'B2',
-    aliases: [
+    aliases: ['Professeure', 
       'Enseignant',
       'Formateur',
       'Enseignante',
@@ -318,7 +318,7 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Agent logistique',
     en: 'Logistics agent',
     tier: 'B1',
-    aliases: ['Logistics officer', 'Logistics clerk', 'Logistics coordinator'],
+    aliases: ['Agente logistique', 'Logistics officer', 'Logistics clerk', 'Logistics coordinator'],
   },
   {
     name: 'Assistant RH',
@@ -398,7 +398,7 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Chauffeur-routier',
     en: 'Truck driver',
     tier: 'A2',
-    aliases: ['Conducteur routier', 'Conductrice routière', 'Lorry driver', 'Long-haul truck driver', 'Heavy goods vehicle driver'],
+    aliases: ['Chauffeuse-routière', 'Conducteur routier', 'Conductrice routière', 'Lorry driver', 'Long-haul truck driver', 'Heavy goods vehicle driver'],
   },
   {
     name: 'Chef de ligne',
@@ -422,7 +422,7 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Intervenant technique',
     en: 'Field technician',
     tier: 'A2',
-    aliases: ['Intervenante technique', 'Technician', 'Maintenance technician', 'Service technician'],
+    aliases: ['Technicien', 'Technicienne', 'Intervenante technique', 'Technician', 'Maintenance technician', 'Service technician'],
   },
   {
     name: 'Membre du personnel hôtelier',

@@ -31,8 +31,8 @@ const CATALOGUE = {
   'invalid-type.root': { en: 'A grid file must be a mapping of keys (cloe, language, professions, cohorts), not {actual}.', fr: 'Un fichier de grille doit être un bloc de clés (cloe, language, professions, cohorts), et non {actual}.' },
   'invalid-type.item': { en: 'Each item of "{key}" must be a mapping describing {object}, not {actual}.', fr: 'Chaque élément de « {key} » doit être un bloc décrivant {object}, et non {actual}.' },
   // missing-field
-  'missing-field': { en: 'This {object} has no "{key}": add it ({doc}).', fr: 'Ce bloc ({object}) n’a pas de « {key} » : ajoutez-le ({doc}).' },
-  'missing-field.empty': { en: 'The required field "{key}" is empty: give it a value ({doc}).', fr: 'Le champ obligatoire « {key} » est vide : donnez-lui une valeur ({doc}).' },
+  'missing-field': { en: 'This {object} has no "{key}", which is required: add it. {doc}', fr: 'Ce bloc ({object}) n’a pas de « {key} », qui est obligatoire : ajoutez-le. {doc}' },
+  'missing-field.empty': { en: 'The required field "{key}" is empty: give it a value. {doc}', fr: 'Le champ obligatoire « {key} » est vide : donnez-lui une valeur. {doc}' },
   // invalid-level
   'invalid-level.suggest': { en: '"{value}" is not a CEFR level: did you mean {suggestion}?', fr: '« {value} » n’est pas un niveau CECRL : vouliez-vous dire {suggestion} ?' },
   'invalid-level': { en: '"{value}" is not a CEFR level: use A1, A2, B1, B2, C1 or C2, optionally followed by - or +.', fr: '« {value} » n’est pas un niveau CECRL : utilisez A1, A2, B1, B2, C1 ou C2, suivi éventuellement de - ou +.' },
@@ -102,6 +102,7 @@ const CATALOGUE = {
   'step.result-invalid': { en: 'the result is not a level → outcome unknown', fr: 'le résultat n’est pas un niveau → résultat inconnu' },
   'step.pending': { en: 'no result yet → pending', fr: 'pas encore de résultat → en attente' },
   'step.c2': { en: '{result} is C2 → Certificat CLOE automatically, whatever the threshold', fr: '{result} est un C2 → Certificat CLOE automatiquement, quel que soit le seuil' },
+  'step.below-target': { en: '{result} is below A2, the lowest level the certificate targets → Attestation de niveau {result}', fr: '{result} est inférieur à A2, le plus bas niveau visé par le certificat → Attestation de niveau {result}' },
   'step.unknown': { en: 'no threshold to compare with → outcome unknown', fr: 'aucun seuil de comparaison → résultat inconnu' },
   'step.reached': { en: '{result} ≥ threshold {threshold} → Certificat CLOE', fr: '{result} ≥ seuil {threshold} → Certificat CLOE' },
   'step.not-reached': { en: '{result} < threshold {threshold} → Attestation de niveau {result}', fr: '{result} < seuil {threshold} → Attestation de niveau {result}' },

@@ -3,7 +3,7 @@
  * or unknown, with the reasoning as steps that hovers and reports can print.
  */
 import type { ResolvedProfession } from './grid';
-import { type Level, compareLevels, minLevel, parseLevel } from './levels';
+import { type Level, compareLevels, minLevel, parseLevel, plainLevel } from './levels';
 import type { MessageRef } from './messages';
 
 export type OutcomeKind = 'certificate' | 'attestation' | 'pending' | 'unknown';
@@ -20,8 +20,8 @@ export interface OutcomeInput {
   written?: string;
   oral?: string;
   overall?: string;
-  /** True when a result was written at all (even an empty or malformed one). */
-  hasResult?: boolean;
+  /** True when a result was written but is neither a level nor a mapping (a list, say). */
+  resultMalformed?: boolean;
 }
 
 export interface Outcome {
@@ -37,6 +37,8 @@ export interface Outcome {
   /** Why, step by step (message ids of the catalogue, with their values). */
   steps: MessageRef[];
 }
+
+const A2 = plainLevel('A2');
 
 function ref(id: MessageRef['id'], args: Record<string, string> = {}): MessageRef {
   return { id, args };
@@ -69,8 +71,10 @@ export function computeOutcome(input: OutcomeInput): Outcome {
   const oral = input.oral !== undefined ? parseLevel(input.oral.trim()) : undefined;
   if (written) out.written = written;
   if (oral) out.oral = oral;
-  let resultInvalid = false;
-  if (input.shorthand !== undefined) {
+  let resultInvalid = !!input.resultMalformed;
+  if (resultInvalid) {
+    // reported below
+  } else if (input.shorthand !== undefined) {
     const r = parseLevel(input.shorthand.trim());
     if (r) {
       out.result = r;
@@ -122,7 +126,10 @@ export function computeOutcome(input: OutcomeInput): Outcome {
     return out;
   }
   out.level = result;
-  if (compareLevels(result, out.threshold) >= 0) {
+  if (result.rank < A2.rank) {
+    out.kind = 'attestation';
+    steps.push(ref('step.below-target', { result: result.code }));
+  } else if (compareLevels(result, out.threshold) >= 0) {
     out.kind = 'certificate';
     steps.push(ref('step.reached', { result: result.code, threshold: out.threshold.code }));
   } else {

@@ -25,6 +25,8 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { checkText, type CheckResult } from '../core/check';
 import { completeAt, type CompletionKind } from '../core/complete';
 import { explainAt, explainOutcome, summaryLine } from '../core/explain';
@@ -35,6 +37,21 @@ import { findingFor, toCodeAction, toDiagnostic, toEdit, toRange } from './conve
 import { FileMatcher, uriPath } from './files';
 
 export const FIX_ALL_KIND = 'source.fixAll.cloe';
+
+/** Custom requests of the VS Code extension (any client may use them). */
+export const SUMMARY_REQUEST = 'cloe/summary';
+export const CHECK_FILES_REQUEST = 'cloe/checkFiles';
+
+export interface SummaryResult {
+  text: string;
+  candidates: number;
+  certificates: number;
+  attestations: number;
+  pending: number;
+  unknown: number;
+  errors: number;
+  warnings: number;
+}
 
 export interface Settings {
   files: string[];
@@ -345,6 +362,56 @@ export function startServer(): void {
       return hints;
     }),
   );
+
+  connection.onRequest(
+    SUMMARY_REQUEST,
+    guard('summary', null as SummaryResult | null, (params: { uri: string }) => {
+      const doc = gridDocument(params.uri);
+      if (!doc) return null;
+      const result = analyze(doc);
+      const s = summarize(result.candidates);
+      const loc = locale();
+      const fr = loc === 'fr';
+      const parts = [
+        `${s.certificates} ${fr ? (s.certificates === 1 ? 'certificat' : 'certificats') : s.certificates === 1 ? 'certificate' : 'certificates'}`,
+        `${s.attestations} ${s.attestations === 1 ? 'attestation' : 'attestations'}`,
+        `${s.pending} ${fr ? 'en attente' : 'pending'}`,
+      ];
+      if (s.unknown) parts.push(`${s.unknown} ${fr ? (s.unknown === 1 ? 'inconnu' : 'inconnus') : 'unknown'}`);
+      return {
+        text: parts.join(' · '),
+        ...s,
+        errors: result.findings.filter((f) => f.severity === 'error').length,
+        warnings: result.findings.filter((f) => f.severity === 'warning').length,
+      };
+    }),
+  );
+
+  // Checks files that are not open (the extension's "Check Workspace"): their diagnostics stay
+  // until the file is opened (then the open document wins) or checked again.
+  connection.onRequest(CHECK_FILES_REQUEST, async (params: { uris: string[] }, token: CancellationToken) => {
+    let errors = 0;
+    let warnings = 0;
+    let files = 0;
+    for (const uri of params.uris ?? []) {
+      if (token.isCancellationRequested) break;
+      try {
+        const open = documents.get(uri);
+        let result: CheckResult;
+        if (open) result = analyze(open);
+        else {
+          result = checkText(await readFile(fileURLToPath(uri), 'utf8'));
+          void connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f) => toDiagnostic(uri, result, f, locale())) });
+        }
+        files++;
+        errors += result.findings.filter((f) => f.severity === 'error').length;
+        warnings += result.findings.filter((f) => f.severity === 'warning').length;
+      } catch (e) {
+        connection.console.error(`cannot check ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return { files, errors, warnings };
+  });
 
   documents.listen(connection);
   connection.listen();

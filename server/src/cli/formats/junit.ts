@@ -9,6 +9,7 @@ function xml(s: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
     // XML 1.0 forbids most control characters, even escaped.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
 }
 

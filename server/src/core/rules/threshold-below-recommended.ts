@@ -1,12 +1,14 @@
 import { msg } from '../messages';
 import type { Rule } from './rule';
+import { isBelowTarget } from './threshold-below-target';
 
 export const thresholdBelowRecommended: Rule = {
   id: 'threshold-below-recommended',
   defaultSeverity: 'warning',
   description: "A threshold below the profession's recommended threshold.",
   checkCandidate(c, { outcome, professions, report }) {
-    if (!c.threshold || outcome.thresholdSource !== 'explicit' || !outcome.threshold || !c.profession) return;
+    // Under A2 the threshold is wrong whatever the profession: threshold-below-target says so.
+    if (!c.threshold || outcome.thresholdSource !== 'explicit' || !outcome.threshold || !c.profession || isBelowTarget(c.threshold)) return;
     const p = professions.resolve(c.profession.value);
     if (!p?.threshold || outcome.threshold.rank >= p.threshold.rank) return;
     const level = p.threshold.code;

@@ -14,6 +14,13 @@ export const unknownKey: Rule = {
       const present = new Set(obj.fields.map((f) => f.key));
       for (const f of obj.fields) {
         if (known.includes(f.key)) continue;
+        // `result:B1`: a known key and its value with no space after the colon.
+        const glued = /^([A-Za-z_]+):(\S.*)$/.exec(f.key);
+        if (glued && known.includes(glued[1]!) && !present.has(glued[1]!)) {
+          const suggestion = `${glued[1]}: ${glued[2]}`;
+          report({ span: f.keySpan, message: msg('unknown-key.suggest', { key: f.key, object: msg(`object.${obj.kind}`), suggestion }), fixes: [replaceFix(f.keySpan, suggestion, false)] });
+          continue;
+        }
         const [suggestion] = nearest(f.key, known.filter((k) => !present.has(k)), 1, (s) => s.toLowerCase().replace(/[^a-z]/g, ''));
         const object = msg(`object.${obj.kind}`);
         if (suggestion) {

@@ -7,12 +7,22 @@ export const yamlSyntax: Rule = {
   description: 'The file is not valid YAML.',
   checkFile({ model, report }) {
     for (const e of model.syntaxErrors) {
-      const start = e.span.start;
+      let start = e.span.start;
       let end = e.span.end;
+      // A span of blanks (the parser points at indentation): move it to the token that follows.
+      if (/^[ \t]*$/.test(model.text.slice(start, Math.max(end, start + 1)))) {
+        const m = /^[ \t]*([^\s#]+)/.exec(model.text.slice(start, start + 1000));
+        if (m) {
+          start += m[0].length - m[1]!.length;
+          end = start + m[1]!.length;
+        }
+      }
       if (end <= start && start < model.text.length && !/[\r\n]/.test(model.text[start] ?? '')) end = start + 1;
       if (e.code === 'DUPLICATE_KEY') {
-        const key = model.text.slice(start, end).replace(/:\s*$/, '').trim();
-        report({ span: { start, end }, message: msg('yaml-syntax.duplicate-key', { key }) });
+        // The parser points at the key's first character: underline the whole key.
+        const key = (/^(?:"[^"\n]*"|'[^'\n]*'|[^:\r\n#]*)/.exec(model.text.slice(start))?.[0] ?? '').trim();
+        if (key) end = start + key.length;
+        report({ span: { start, end }, message: msg('yaml-syntax.duplicate-key', { key: key.replace(/^(["'])(.*)\1$/, '$2') }) });
       } else if (e.code === 'TAB_AS_INDENT') {
         report({ span: { start, end }, message: msg('yaml-syntax.tab') });
       } else {
