@@ -101,7 +101,7 @@ test('applying each quick fix removes its finding and breaks no YAML', () => {
         const fixed = applyEdits(text, fix.edits);
         const after = checkText(fixed);
         const where = `${file}: ${f.rule} at ${before.lines.position(f.span.start).line + 1}, fix "${render(fix.title, 'en')}"`;
-        assert.equal(after.model.syntaxErrors.length, before.model.syntaxErrors.length, `${where} broke the YAML:\n${fixed}`);
+        assert.ok(after.model.syntaxErrors.length <= before.model.syntaxErrors.length, `${where} broke the YAML:\n${fixed}`);
         const sameRule = (g: typeof f) => g.rule === f.rule;
         assert.ok(after.findings.filter(sameRule).length < before.findings.filter(sameRule).length, `${where} did not remove the finding`);
         applied++;

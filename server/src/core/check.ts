@@ -5,7 +5,7 @@
 import type { Finding, Severity } from './findings';
 import { type LocalProfessionDef, ProfessionIndex, type ResolvedProfession } from './grid';
 import { msg } from './messages';
-import type { Candidate, GridModel } from './model';
+import { type Candidate, fieldOf, type GridModel, isWritten } from './model';
 import { computeOutcome, type Outcome } from './outcome';
 import { parseGrid } from './parse';
 import { RULES } from './rules/index';
@@ -57,6 +57,7 @@ export function candidateInfo(candidate: Candidate, professions: ProfessionIndex
     written: r?.written?.value,
     oral: r?.oral?.value,
     overall: r?.overall?.value,
+    thresholdMalformed: !candidate.threshold && isWritten(fieldOf(candidate.obj, 'threshold')),
     resultMalformed: r !== undefined && !r.shorthand && r.node.kind !== 'map',
   });
   const info: CandidateInfo = { candidate, outcome };
@@ -109,5 +110,13 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-  return { model, lines, professions, candidates, findings };
+  // A YAML alias of a whole mapping is checked where it is anchored: report each finding once.
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = `${f.rule} ${f.span.start} ${f.span.end} ${JSON.stringify(f.message)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { model, lines, professions, candidates, findings: unique };
 }

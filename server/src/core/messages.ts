@@ -23,6 +23,7 @@ const CATALOGUE = {
   // unsupported-version
   'unsupported-version.missing': { en: 'The file does not declare its format version: add "cloe: 1" at the top.', fr: 'Le fichier ne déclare pas sa version de format : ajoutez « cloe: 1 » en tête.' },
   'unsupported-version.value': { en: 'Format version "{version}" is not supported: this tool reads version 1 ("cloe: 1").', fr: 'La version de format « {version} » n’est pas prise en charge : cet outil lit la version 1 (« cloe: 1 »).' },
+  'unsupported-version.quoted': { en: 'The format version must be the number 1, not the text "1": remove the quotes.', fr: 'La version du format doit être le nombre 1, et non le texte « 1 » : retirez les guillemets.' },
   // unknown-key
   'unknown-key.suggest': { en: 'Unknown key "{key}" in {object}: did you mean "{suggestion}"?', fr: 'Clé inconnue « {key} » dans {object} : vouliez-vous dire « {suggestion} » ?' },
   'unknown-key': { en: 'Unknown key "{key}" in {object}: the keys allowed here are {allowed}.', fr: 'Clé inconnue « {key} » dans {object} : les clés permises ici sont {allowed}.' },
@@ -42,10 +43,12 @@ const CATALOGUE = {
   'threshold-below-recommended': { en: 'Threshold {threshold} is below the {recommended} recommended for "{profession}".', fr: 'Le seuil {threshold} est inférieur au seuil {recommended} recommandé pour « {profession} ».' },
   'threshold-defaulted': { en: 'No threshold is written: the {recommended} recommended for "{profession}" applies.', fr: 'Aucun seuil n’est écrit : le seuil {recommended} recommandé pour « {profession} » s’applique.' },
   'outcome-unknown': { en: 'Candidate "{id}" has neither a threshold nor a known profession, so no outcome can be computed: add a threshold or a profession of the grid.', fr: 'Le candidat « {id} » n’a ni seuil ni profession connue : aucun résultat ne peut être calculé. Ajoutez un seuil ou une profession de la grille.' },
+  'outcome-unknown.no-threshold': { en: 'Candidate "{id}" has no threshold and its profession "{profession}" has no valid recommended threshold, so no outcome can be computed: write a threshold.', fr: 'Le candidat « {id} » n’a pas de seuil et sa profession « {profession} » n’a pas de seuil recommandé valide : aucun résultat ne peut être calculé. Écrivez un seuil.' },
   // professions
   'unknown-profession.suggest': { en: '"{profession}" is not a profession of the CLOE grid nor of this file: did you mean {suggestions}?', fr: '« {profession} » n’est une profession ni de la grille CLOE ni de ce fichier : vouliez-vous dire {suggestions} ?' },
   'unknown-profession': { en: '"{profession}" is not a profession of the CLOE grid nor of this file: use a grid name or declare it under "professions".', fr: '« {profession} » n’est une profession ni de la grille CLOE ni de ce fichier : utilisez un nom de la grille ou déclarez-la sous « professions ».' },
   'profession-conflict': { en: 'Local profession "{name}" redefines the grid profession "{grid}" with threshold {threshold} instead of {recommended}.', fr: 'La profession locale « {name} » redéfinit la profession « {grid} » de la grille avec le seuil {threshold} au lieu de {recommended}.' },
+  'profession-conflict.alias': { en: 'Local profession "{name}" (alias "{alias}") redefines the grid profession "{grid}" with threshold {threshold} instead of {recommended}.', fr: 'La profession locale « {name} » (alias « {alias} ») redéfinit la profession « {grid} » de la grille avec le seuil {threshold} au lieu de {recommended}.' },
   // ids
   'duplicate-id.candidate': { en: 'Candidate id "{id}" is already used in this file (line {line}): candidate ids must be unique across cohorts.', fr: 'L’identifiant de candidat « {id} » est déjà utilisé dans ce fichier (ligne {line}) : il doit être unique, toutes cohortes confondues.' },
   'duplicate-id.cohort': { en: 'Cohort id "{id}" is already used in this file (line {line}): cohort ids must be unique.', fr: 'L’identifiant de cohorte « {id} » est déjà utilisé dans ce fichier (ligne {line}) : il doit être unique.' },
@@ -56,6 +59,7 @@ const CATALOGUE = {
   'invalid-date.suggest': { en: 'Session "{value}" is not an ISO date (YYYY-MM-DD): did you mean {suggestion}?', fr: 'La session « {value} » n’est pas une date ISO (AAAA-MM-JJ) : vouliez-vous dire {suggestion} ?' },
   'invalid-date': { en: 'Session "{value}" is not a valid ISO date: write it as YYYY-MM-DD, e.g. 2026-03-15.', fr: 'La session « {value} » n’est pas une date ISO valide : écrivez-la AAAA-MM-JJ, par exemple 2026-03-15.' },
   'overall-out-of-range': { en: 'Overall level {overall} is outside the range of written {written} and oral {oral}: it should lie between {low} and {high}.', fr: 'Le niveau global {overall} est hors de l’intervalle de l’écrit {written} et de l’oral {oral} : il devrait être entre {low} et {high}.' },
+  'overall-out-of-range.equal': { en: 'Overall level {overall} differs from written {written} and oral {oral}, which agree: it should be {low}.', fr: 'Le niveau global {overall} diffère de l’écrit {written} et de l’oral {oral}, qui concordent : il devrait être {low}.' },
   'empty-cohort': { en: 'Cohort "{id}" has no candidates: add some under "candidates" or remove the cohort.', fr: 'La cohorte « {id} » n’a aucun candidat : ajoutez-en sous « candidates » ou supprimez la cohorte.' },
   // fixes
   'fix.replace': { en: 'Replace with "{text}"', fr: 'Remplacer par « {text} »' },

@@ -109,6 +109,11 @@ export interface GridModel {
   syntaxErrors: SyntaxError[];
 }
 
+/** A field written with a value (not absent, not empty). */
+export function isWritten(f: FieldInfo | undefined): boolean {
+  return !!f && f.value.kind !== 'null';
+}
+
 export function fieldOf(obj: ObjectInfo, key: string): FieldInfo | undefined {
   return obj.fields.find((f) => f.key === key);
 }

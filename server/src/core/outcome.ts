@@ -20,6 +20,8 @@ export interface OutcomeInput {
   written?: string;
   oral?: string;
   overall?: string;
+  /** True when a threshold was written but is not a level's text (a list, a mapping). */
+  thresholdMalformed?: boolean;
   /** True when a result was written but is neither a level nor a mapping (a list, say). */
   resultMalformed?: boolean;
 }
@@ -49,7 +51,9 @@ export function computeOutcome(input: OutcomeInput): Outcome {
   const out: Outcome = { kind: 'unknown', steps };
 
   // 1. The threshold: written, else the profession's recommendation.
-  if (input.threshold !== undefined) {
+  if (input.thresholdMalformed) {
+    steps.push(ref('step.threshold-invalid', { threshold: '…' }));
+  } else if (input.threshold !== undefined) {
     const t = parseLevel(input.threshold.trim());
     if (t) {
       out.threshold = t;

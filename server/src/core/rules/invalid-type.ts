@@ -31,7 +31,10 @@ export const invalidType: Rule = {
   description: 'A value of the wrong kind (a list where a text is expected, …).',
   checkFile({ model, report }) {
     if (model.rootNode && model.rootNode.kind !== 'null') {
-      report({ span: model.rootNode.span, message: msg('invalid-type.root', { actual: msg(`type.${model.rootNode.kind}`) }) });
+      // Underline the first line of the value, not the whole file.
+      const { start, end } = model.rootNode.span;
+      const eol = model.text.slice(start, end).search(/[\r\n]/);
+      report({ span: { start, end: eol >= 0 ? start + eol : end }, message: msg('invalid-type.root', { actual: msg(`type.${model.rootNode.kind}`) }) });
     }
     for (const obj of model.objects) {
       const spec = FORMAT[obj.kind];

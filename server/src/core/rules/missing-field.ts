@@ -15,7 +15,7 @@ export const missingField: Rule = {
         const f = obj.fields.find((x) => x.key === key);
         if (!f) {
           report({ span: anchorOf(obj), message: msg('missing-field', { object: msg(`kind.${obj.kind}`), key, doc: spec.doc }) });
-        } else if (f.value.kind === 'null') {
+        } else if (f.value.kind === 'null' || (f.value.kind === 'string' && !f.value.text?.trim())) {
           report({ span: f.keySpan, message: msg('missing-field.empty', { key, doc: spec.doc }) });
         }
       }

@@ -16,7 +16,7 @@ export const overallOutOfRange: Rule = {
     if (overall.rank >= low.rank && overall.rank <= high.rank) return;
     report({
       span: r.overall.span,
-      message: msg('overall-out-of-range', { overall: overall.code, written: written.code, oral: oral.code, low: low.code, high: high.code }),
+      message: msg(low.code === high.code ? 'overall-out-of-range.equal' : 'overall-out-of-range', { overall: overall.code, written: written.code, oral: oral.code, low: low.code, high: high.code }),
     });
   },
 };

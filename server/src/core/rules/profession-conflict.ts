@@ -14,11 +14,9 @@ export const professionConflict: Rule = {
       for (const name of [p.name, ...p.aliases]) {
         const grid = resolveBuiltin(name.value);
         if (!grid?.threshold || grid.threshold.code === level.code) continue;
-        report({
-          span: p.threshold.span,
-          message: msg('profession-conflict', { name: name.value, grid: grid.canonical, threshold: level.code, recommended: grid.threshold.code }),
-          related: [{ span: name.span, message: msg('profession-conflict', { name: name.value, grid: grid.canonical, threshold: level.code, recommended: grid.threshold.code }) }],
-        });
+        const args = { name: p.name.value, alias: name.value, grid: grid.canonical, threshold: level.code, recommended: grid.threshold.code };
+        const message = name === p.name ? msg('profession-conflict', args) : msg('profession-conflict.alias', args);
+        report({ span: p.threshold.span, message, related: [{ span: name.span, message }] });
         break;
       }
     }

@@ -10,14 +10,22 @@ export const thresholdDefaulted: Rule = {
   description: "No threshold is written: the profession's recommended threshold applies.",
   checkCandidate(c, { model, outcome, report }) {
     if (outcome.thresholdSource !== 'recommended' || !outcome.threshold || !c.profession) return;
+    const written = fieldOf(c.obj, 'threshold');
+    if (written && written.value.kind !== 'null') return; // written, but not as a level: invalid-type says so
     const level = outcome.threshold.code;
     const fixes: Fix[] = [];
     const existing = fieldOf(c.obj, 'threshold');
     if (existing) {
       // `threshold:` with no value: fill it in.
       if (existing.value.kind === 'null') {
-        const at = model.text.indexOf(':', existing.keySpan.end);
-        if (at >= 0) fixes.push({ title: msg('fix.write-threshold', { level }), edits: [{ start: at + 1, end: at + 1, newText: ` ${level}` }], safe: true });
+        const v = existing.value.span;
+        if (v.end > v.start) {
+          // `threshold: ~` or `threshold: null`: replace the null.
+          fixes.push({ title: msg('fix.write-threshold', { level }), edits: [{ start: v.start, end: v.end, newText: level }], safe: true });
+        } else {
+          const at = model.text.indexOf(':', existing.keySpan.end);
+          if (at >= 0) fixes.push({ title: msg('fix.write-threshold', { level }), edits: [{ start: at + 1, end: at + 1, newText: ` ${level}` }], safe: true });
+        }
       }
     } else {
       const edit = insertAfterField(model.text, c.obj, c.profession, 'threshold', level);

@@ -8,7 +8,7 @@ export const unknownProfession: Rule = {
   description: 'A profession that is neither in the CLOE grid nor declared in the file.',
   checkCandidate(c, { professions, report }) {
     const p = c.profession;
-    if (!p || professions.resolve(p.value)) return;
+    if (!p || !p.value.trim() || professions.resolve(p.value)) return; // empty: outcome-unknown says so
     const suggestions = professions.suggest(p.value);
     if (suggestions.length > 0) {
       report({

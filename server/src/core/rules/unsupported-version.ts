@@ -33,7 +33,10 @@ export const unsupportedVersion: Rule = {
       return;
     }
     const text = v.text ?? model.text.slice(v.span.start, v.span.end);
-    const fixes = text.trim() === '1' ? [replaceFix(v.span, '1', true)] : [];
-    report({ span: v.span, message: msg('unsupported-version.value', { version: text }), fixes });
+    if (text.trim() === '1') {
+      report({ span: v.span, message: msg('unsupported-version.quoted'), fixes: [replaceFix(v.span, '1', true)] });
+      return;
+    }
+    report({ span: v.span, message: msg('unsupported-version.value', { version: text }) });
   },
 };

@@ -11,7 +11,7 @@ export const yamlSyntax: Rule = {
       let end = e.span.end;
       // A span of blanks (the parser points at indentation): move it to the token that follows.
       if (/^[ \t]*$/.test(model.text.slice(start, Math.max(end, start + 1)))) {
-        const m = /^[ \t]*([^\s#]+)/.exec(model.text.slice(start, start + 1000));
+        const m = /^[ \t]*([^\s#:]+)/.exec(model.text.slice(start, start + 1000));
         if (m) {
           start += m[0].length - m[1]!.length;
           end = start + m[1]!.length;

