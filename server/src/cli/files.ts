@@ -20,13 +20,13 @@ export function displayPath(abs: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
 }
 
-function walk(dir: string, out: string[]): void {
+function walk(dir: string, out: string[], isGrid: (abs: string) => boolean): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) walk(p, out);
-    } else if (e.isFile() && GRID_FILE_RE.test(e.name)) {
+      if (!SKIPPED_DIRS.has(e.name)) walk(p, out, isGrid);
+    } else if (e.isFile() && isGrid(p)) {
       out.push(p);
     }
   }
@@ -36,7 +36,12 @@ function walk(dir: string, out: string[]): void {
  * Expands the paths of a command line. Throws UsageError (exit code 2) for a path that does not
  * exist, a folder with no grid file or a glob that matches none.
  */
-export function expandTargets(args: readonly string[], cwd: string, stdinName: string | undefined): Target[] {
+export function expandTargets(
+  args: readonly string[],
+  cwd: string,
+  stdinName: string | undefined,
+  isGrid: (abs: string) => boolean = (abs) => GRID_FILE_RE.test(abs),
+): Target[] {
   const out: Target[] = [];
   const seen = new Set<string>();
   const add = (abs: string) => {
@@ -58,7 +63,7 @@ export function expandTargets(args: readonly string[], cwd: string, stdinName: s
     } catch (e) {
       if (isDynamicPattern(arg)) {
         const matches = globSync(arg, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })
-          .filter((m) => GRID_FILE_RE.test(m))
+          .filter((m) => isGrid(path.resolve(m)))
           .sort();
         if (matches.length === 0) throw new UsageError(`No grid file (*.cloe.yaml, *.cloe.yml) matches the pattern "${arg}".`);
         matches.forEach((m) => add(path.resolve(m)));
@@ -70,7 +75,7 @@ export function expandTargets(args: readonly string[], cwd: string, stdinName: s
     if (stat.isDirectory()) {
       const found: string[] = [];
       try {
-        walk(abs, found);
+        walk(abs, found, isGrid);
       } catch (e) {
         throw new UsageError(`Cannot read the folder "${arg}": ${(e as Error).message}.`);
       }

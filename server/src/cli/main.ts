@@ -6,7 +6,13 @@ import { parseArgs } from 'node:util';
 import { checkText } from '../core/check';
 import { SEVERITIES, type Severity } from '../core/findings';
 import { type Locale, localeFrom } from '../core/messages';
-import { expandTargets, UsageError } from './files';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Finding } from '../core/findings';
+import { RULES } from '../core/rules/index';
+import { LineIndex } from '../core/text';
+import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../node/config-loader';
+import { displayPath, expandTargets, UsageError } from './files';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
@@ -39,6 +45,12 @@ Options of check:
 Options of report:
   -f, --format <name>        table (default), csv, json, markdown
   -o, --output <file>        write the report to a file
+Configuration (cloe.config.yaml, the nearest one up the folder tree):
+  -c, --config <file>        use this configuration for every file instead
+      --print-config <file>  show the configuration that applies to a file, and exit
+      --no-inline-config     ignore # cloe-disable comments
+      --report-unused-disable-directives
+                             report cloe-disable comments that suppress nothing as errors
 Common options:
       --stdin-filename <n>   the name under which to report what - reads
       --locale <fr|en>       language of the messages (default: from LANG)
@@ -81,6 +93,10 @@ function parse(args: string[]) {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         color: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        'print-config': { type: 'string' },
+        'no-inline-config': { type: 'boolean' },
+        'report-unused-disable-directives': { type: 'boolean' },
         'no-color': { type: 'boolean' },
       },
     });
@@ -89,19 +105,69 @@ function parse(args: string[]) {
   }
 }
 
-function checkFiles(paths: string[], stdinName: string | undefined, io: Io, minRank: number): CheckedFile[] {
+interface CheckRun {
+  stdinName: string | undefined;
+  minRank: number;
+  /** --config: one configuration for every file instead of the nearest one. */
+  configPath: string | undefined;
+  inlineConfig: boolean;
+  reportUnused: boolean;
+}
+
+/** The configuration of --config, or a usage error when it cannot be read. */
+function explicitConfig(loader: ConfigLoader, configPath: string | undefined, cwd: string): ResolvedConfig | undefined {
+  if (!configPath) return undefined;
+  const abs = path.resolve(cwd, configPath);
+  if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`Cannot read the configuration "${configPath}": no such file.`);
+  return loader.load(abs);
+}
+
+function checkFiles(paths: string[], io: Io, opts: CheckRun): CheckedFile[] {
   if (paths.length === 0) throw new UsageError('No path given: name files, folders or globs to check (or - for stdin). Run "cloe-grid --help" for usage.');
-  const targets = expandTargets(paths, io.cwd, stdinName);
+  const loader = new ConfigLoader();
+  const fixed = explicitConfig(loader, opts.configPath, io.cwd);
+  const configOf = (abs: string) => fixed ?? loader.forFile(abs);
+  const targets = expandTargets(paths, io.cwd, opts.stdinName, (abs) => isGridFile(abs, configOf(abs)));
   let stdinText: string | undefined;
   const stdin = () => (stdinText ??= readStdin());
-  return targets.map((t) => {
+  const keep = (f: Finding) => SEVERITIES.indexOf(f.severity) <= opts.minRank;
+  const configs = new Map<string, ResolvedConfig>();
+  const files = targets.map((t) => {
     const text = readTarget(t, stdin);
-    const result = checkText(text);
-    const findings = result.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= minRank);
-    const file: CheckedFile = { display: t.display, text, result, findings };
+    const config = configOf(t.abs ?? path.join(io.cwd, opts.stdinName ?? 'stdin.cloe.yaml'));
+    if (config.path) configs.set(config.path, config);
+    const options = checkOptions(config, opts.inlineConfig);
+    if (opts.reportUnused) options.severities = { ...options.severities, 'unused-suppression': 'error' };
+    const result = checkText(text, options);
+    const file: CheckedFile = { display: t.display, text, lines: result.lines, candidates: result.candidates, findings: result.findings.filter(keep) };
     if (t.abs) file.abs = t.abs;
     return file;
   });
+  // Problems of a configuration are reported on the configuration file itself.
+  for (const config of configs.values()) {
+    if (config.findings.length === 0 || config.text === undefined || !config.path) continue;
+    files.push({ display: displayPath(config.path, io.cwd), abs: config.path, text: config.text, lines: new LineIndex(config.text), candidates: [], findings: config.findings.filter(keep) });
+  }
+  return files;
+}
+
+/** --print-config: the configuration that applies to a file, as JSON. */
+function printConfig(file: string, io: Io, configPath: string | undefined): string {
+  const loader = new ConfigLoader();
+  const abs = path.resolve(io.cwd, file);
+  const config = explicitConfig(loader, configPath, io.cwd) ?? loader.forFile(abs);
+  const rules = Object.fromEntries(RULES.map((r) => [r.id, config.severities[r.id] ?? r.defaultSeverity]));
+  const out = {
+    file: displayPath(abs, io.cwd),
+    config: config.path ? displayPath(config.path, io.cwd) : null,
+    isGridFile: isGridFile(abs, config),
+    rules,
+    grid: config.gridFiles.map((g) => displayPath(g, io.cwd)),
+    professions: config.extraProfessions.map((p) => p.name),
+    files: config.files,
+    problems: config.findings.length,
+  };
+  return JSON.stringify(out, null, 2) + '\n';
 }
 
 /** Runs the CLI; returns the exit code. All output goes through io, so tests can call it in-process too. */
@@ -133,12 +199,22 @@ export function run(argv: string[], io: Io): number {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
+    if (values['print-config'] !== undefined) {
+      io.stdout(printConfig(values['print-config'], io, values.config));
+      return 0;
+    }
+    const runOptions = {
+      stdinName: values['stdin-filename'],
+      configPath: values.config,
+      inlineConfig: !values['no-inline-config'],
+      reportUnused: !!values['report-unused-disable-directives'],
+    };
     const locale: Locale = oneOf(values.locale, ['en', 'fr'] as const, '--locale', localeFrom(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG));
     const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
 
     if (command === 'report') {
       const format = oneOf(values.format, REPORT_FORMATS, '--format', 'table');
-      const files = checkFiles(positionals, values['stdin-filename'], io, SEVERITIES.indexOf('error'));
+      const files = checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf('error') });
       const rows = reportRows(files);
       const out = format === 'csv' ? reportCsv(rows) : format === 'json' ? reportJson(rows) : format === 'markdown' ? reportMarkdown(rows, locale) : reportTable(rows, locale);
       emit(out, values.output, io);
@@ -156,7 +232,7 @@ export function run(argv: string[], io: Io): number {
       if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`Invalid value "${values['max-warnings']}" for --max-warnings: use a whole number, 0 or more.`);
     }
     const minSeverity: Severity = values.quiet ? 'error' : oneOf(values['min-severity'], SEVERITIES, '--min-severity', 'warning');
-    const files = checkFiles(positionals, values['stdin-filename'], io, SEVERITIES.indexOf(minSeverity));
+    const files = checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf(minSeverity) });
     const ctx: FormatContext = { locale, version: VERSION, color: color && !values.output, maxWarnings };
     const out =
       format === 'json'

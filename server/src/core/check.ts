@@ -8,7 +8,8 @@ import { msg } from './messages';
 import { type Candidate, fieldOf, type GridModel, isWritten } from './model';
 import { computeOutcome, type Outcome } from './outcome';
 import { parseGrid } from './parse';
-import { RULES } from './rules/index';
+import { RULES, ruleById } from './rules/index';
+import { applyDirectives, parseDirectives } from './suppress';
 import type { FileContext, Report, Rule } from './rules/rule';
 import { LineIndex } from './text';
 
@@ -17,6 +18,10 @@ export type SeverityOverride = Severity | 'off';
 export interface CheckOptions {
   /** Severity per rule id (from a configuration); absent rules keep their default. */
   severities?: Readonly<Record<string, SeverityOverride>>;
+  /** Professions of the configuration's grid files: after the file's own, before the built-in grid. */
+  extraProfessions?: readonly LocalProfessionDef[];
+  /** false: ignore cloe-disable comments (the CLI's --no-inline-config). */
+  inlineConfig?: boolean;
 }
 
 export interface CandidateInfo {
@@ -65,10 +70,40 @@ export function candidateInfo(candidate: Candidate, professions: ProfessionIndex
   return info;
 }
 
+const RULE_IDS = new Set(RULES.map((r) => r.id));
+
+/** Applies the file's cloe-disable comments and reports the unused ones. */
+function suppress(text: string, lines: LineIndex, findings: Finding[], severityOf: (id: string) => SeverityOverride): Finding[] {
+  if (!text.includes('cloe-disable')) return findings;
+  const directives = parseDirectives(text, lines);
+  if (directives.length === 0) return findings;
+  const { kept, unused } = applyDirectives(findings, directives, lines, RULE_IDS);
+  const severity = severityOf('unused-suppression');
+  if (severity === 'off') return kept;
+  for (const u of unused) {
+    const d = directives.find((x) => x.rules.some((r) => r.span === u.span))!;
+    const f: Finding = {
+      rule: 'unused-suppression',
+      severity,
+      span: u.span,
+      message: u.known ? msg('unused-suppression', { rule: u.rule }) : msg('unused-suppression.unknown', { rule: u.rule }),
+    };
+    if (d.rules.length === 1) {
+      // The directive is this one rule: remove its whole line.
+      const line = d.line;
+      const start = lines.lineStart(line);
+      const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : lines.lineEnd(line);
+      f.fixes = [{ title: msg('fix.remove-suppression'), edits: [{ start, end, newText: '' }], safe: false }];
+    }
+    kept.push(f);
+  }
+  return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+}
+
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
   const model = parseGrid(text);
   const lines = new LineIndex(text);
-  const professions = new ProfessionIndex(localProfessionDefs(model));
+  const professions = new ProfessionIndex([...localProfessionDefs(model), ...(options.extraProfessions ?? [])]);
   const findings: Finding[] = [];
   const severityOf = (rule: Rule): SeverityOverride => options.severities?.[rule.id] ?? rule.defaultSeverity;
 
@@ -110,9 +145,10 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  const suppressed = options.inlineConfig === false ? findings : suppress(text, lines, findings, (id) => severityOf(ruleById(id)!));
   // A YAML alias of a whole mapping is checked where it is anchored: report each finding once.
   const seen = new Set<string>();
-  const unique = findings.filter((f) => {
+  const unique = suppressed.filter((f) => {
     const key = `${f.rule} ${f.span.start} ${f.span.end} ${JSON.stringify(f.message)}`;
     if (seen.has(key)) return false;
     seen.add(key);

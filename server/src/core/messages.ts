@@ -61,6 +61,23 @@ const CATALOGUE = {
   'overall-out-of-range': { en: 'Overall level {overall} is outside the range of written {written} and oral {oral}: it should lie between {low} and {high}.', fr: 'Le niveau global {overall} est hors de l’intervalle de l’écrit {written} et de l’oral {oral} : il devrait être entre {low} et {high}.' },
   'overall-out-of-range.equal': { en: 'Overall level {overall} differs from written {written} and oral {oral}, which agree: it should be {low}.', fr: 'Le niveau global {overall} diffère de l’écrit {written} et de l’oral {oral}, qui concordent : il devrait être {low}.' },
   'empty-cohort': { en: 'Cohort "{id}" has no candidates: add some under "candidates" or remove the cohort.', fr: 'La cohorte « {id} » n’a aucun candidat : ajoutez-en sous « candidates » ou supprimez la cohorte.' },
+  // suppression comments
+  'unused-suppression': { en: 'This comment disables "{rule}" but no {rule} finding is there to suppress: remove it.', fr: 'Ce commentaire désactive « {rule} » mais aucun problème {rule} n’est là : retirez-le.' },
+  'unused-suppression.unknown': { en: '"{rule}" is not a rule id, so this comment suppresses nothing: use an id such as threshold-below-recommended.', fr: '« {rule} » n’est pas un identifiant de règle : ce commentaire ne supprime rien. Utilisez un identifiant comme threshold-below-recommended.' },
+  'fix.disable-line': { en: 'Disable {rule} for this line', fr: 'Désactiver {rule} pour cette ligne' },
+  'fix.disable-file': { en: 'Disable {rule} for this file', fr: 'Désactiver {rule} pour ce fichier' },
+  'fix.remove-suppression': { en: 'Remove the unused suppression', fr: 'Retirer la suppression inutile' },
+  // configuration
+  'invalid-config.unknown-rule': { en: '"{rule}" is not a rule id: did you mean "{suggestion}"?', fr: '« {rule} » n’est pas un identifiant de règle : vouliez-vous dire « {suggestion} » ?' },
+  'invalid-config.unknown-rule-plain': { en: '"{rule}" is not a rule id: see docs/rules/README.md for the list.', fr: '« {rule} » n’est pas un identifiant de règle : voir docs/rules/README.md pour la liste.' },
+  'invalid-config.severity': { en: 'Severity "{value}" of "{rule}" is not one of off, hint, information, warning, error.', fr: 'La sévérité « {value} » de « {rule} » n’est pas l’une de off, hint, information, warning, error.' },
+  'invalid-config.missing-grid': { en: 'Grid file "{path}" cannot be read ({reason}): its professions are not loaded. Fix the path, relative to this configuration file.', fr: 'Le fichier de grille « {path} » est illisible ({reason}) : ses professions ne sont pas chargées. Corrigez le chemin, relatif à ce fichier de configuration.' },
+  'invalid-config.grid-errors': { en: 'Grid file "{path}" has {count} error(s): its professions are loaded as far as they parse. Run "cloe-grid check {path}".', fr: 'Le fichier de grille « {path} » a {count} erreur(s) : ses professions sont chargées dans la mesure du possible. Lancez « cloe-grid check {path} ».' },
+  'invalid-config.unknown-key': { en: 'Unknown key "{key}" in a configuration: the keys are rules, grid and files.', fr: 'Clé inconnue « {key} » dans une configuration : les clés sont rules, grid et files.' },
+  'invalid-config.type': { en: '"{key}" must be {expected}.', fr: '« {key} » doit être {expected}.' },
+  'invalid-config.yaml': { en: 'The configuration is not valid YAML: {detail}', fr: 'La configuration n’est pas du YAML valide : {detail}' },
+  'config.expected.rules': { en: 'a mapping of rule ids to severities', fr: 'un bloc associant des identifiants de règle à des sévérités' },
+  'config.expected.list': { en: 'a list of texts', fr: 'une liste de textes' },
   // fixes
   'fix.replace': { en: 'Replace with "{text}"', fr: 'Remplacer par « {text} »' },
   'fix.add-version': { en: 'Add "cloe: 1" at the top of the file', fr: 'Ajouter « cloe: 1 » en tête du fichier' },

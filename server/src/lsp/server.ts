@@ -26,7 +26,14 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAMES } from '../core/config';
+import { suppressionFixes } from '../core/suppress';
+import { LineIndex } from '../core/text';
+import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../node/config-loader';
 import { checkText, type CheckResult } from '../core/check';
 import { completeAt, type CompletionKind } from '../core/complete';
 import { explainAt, explainOutcome, summaryLine } from '../core/explain';
@@ -83,7 +90,44 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, { version: number; result: CheckResult }>();
+  const cache = new Map<string, { version: number; generation: number; result: CheckResult }>();
+  /** Bumped whenever a configuration or a grid file it loads changes: every analysis is then stale. */
+  let generation = 0;
+  let canWatchFiles = false;
+  const filePathOf = (uri: string): string | undefined => {
+    try {
+      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  // Reads open documents first (unsaved edits count), then the disk.
+  const loader = new ConfigLoader((p) => {
+    const open = documents.get(pathToFileURL(p).href);
+    if (open) return open.getText();
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  const configOf = (uri: string): ResolvedConfig | undefined => {
+    const p = filePathOf(uri);
+    return p ? loader.forFile(p) : undefined;
+  };
+  const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.includes(path.basename(filePathOf(uri) ?? ''));
+  /** True when a path is a configuration or a grid file some configuration loads. */
+  const affectsConfig = (uri: string): boolean => {
+    const p = filePathOf(uri);
+    if (!p) return false;
+    if (CONFIG_FILE_NAMES.includes(path.basename(p))) return true;
+    return documents.all().some((d) => configOf(d.uri)?.gridFiles.includes(p));
+  };
+  const configChanged = () => {
+    generation++;
+    loader.invalidate();
+    for (const d of documents.all()) schedule(d.uri);
+  };
   const scheduled = new Map<string, NodeJS.Immediate>();
   let settings = DEFAULT_SETTINGS;
   let clientLocale: Locale = 'en';
@@ -110,22 +154,44 @@ export function startServer(): void {
   /** The analysis of a document's current version (computed once per version). */
   function analyze(doc: TextDocument): CheckResult {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.result;
-    const result = checkText(doc.getText());
-    cache.set(doc.uri, { version: doc.version, result });
+    if (hit && hit.version === doc.version && hit.generation === generation) return hit.result;
+    const config = configOf(doc.uri);
+    const result = checkText(doc.getText(), config ? checkOptions(config) : {});
+    cache.set(doc.uri, { version: doc.version, generation, result });
     return result;
   }
 
   function gridDocument(uri: string): TextDocument | undefined {
     const doc = documents.get(uri);
-    return doc && matcher.matches(uri) ? doc : undefined;
+    return doc && isGrid(uri) ? doc : undefined;
+  }
+
+  function isGrid(uri: string): boolean {
+    if (matcher.matches(uri)) return true;
+    const p = filePathOf(uri);
+    const config = configOf(uri);
+    return !!p && !!config && isGridFile(p, config);
+  }
+
+  /** A configuration file's own problems. */
+  function publishConfig(uri: string, doc: TextDocument): void {
+    const p = filePathOf(uri)!;
+    const config = loader.load(p);
+    const text = config.text ?? doc.getText();
+    const lines = new LineIndex(text);
+    const pseudo = { lines } as CheckResult;
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: config.findings.map((f) => toDiagnostic(uri, pseudo, f, locale())) });
   }
 
   function publish(uri: string): void {
     scheduled.delete(uri);
     const doc = documents.get(uri);
     if (!doc) return;
-    if (!matcher.matches(uri)) {
+    if (isConfigUri(uri)) {
+      publishConfig(uri, doc);
+      return;
+    }
+    if (!isGrid(uri)) {
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
@@ -166,6 +232,8 @@ export function startServer(): void {
     matcher = new FileMatcher(settings.files, roots);
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+    canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    loader.setRoots(roots);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -182,6 +250,11 @@ export function startServer(): void {
   });
 
   connection.onInitialized(() => {
+    if (canWatchFiles) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/cloe.config.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}' }] })
+        .catch((e: unknown) => connection.console.error(`cannot watch files: ${String(e)}`));
+    }
     if (canPullConfiguration) void refreshSettings().catch((e: unknown) => connection.console.error(`reading settings failed: ${String(e)}`));
   });
 
@@ -191,7 +264,14 @@ export function startServer(): void {
   });
 
   documents.onDidOpen((e) => schedule(e.document.uri));
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    // An edit of a configuration (or of a grid file it loads) in the editor re-validates everything.
+    if (affectsConfig(e.document.uri)) configChanged();
+    else schedule(e.document.uri);
+  });
+  connection.onDidChangeWatchedFiles((e) => {
+    if (e.changes.some((c) => affectsConfig(c.uri))) configChanged();
+  });
   documents.onDidClose((e) => {
     const pending = scheduled.get(e.document.uri);
     if (pending) clearImmediate(pending);
@@ -247,6 +327,8 @@ export function startServer(): void {
           if (d.source !== 'cloe') continue;
           const f = findingFor(result, d);
           f?.fixes?.forEach((fix, i) => actions.push(toCodeAction(uri, result, fix, locale(), d, i === 0 && fix.safe)));
+          // "Disable <rule> for this line / for this file": a comment, keyed by rule id.
+          if (f && f.rule !== 'unused-suppression') for (const fix of suppressionFixes(doc.getText(), result.lines, f)) actions.push(toCodeAction(uri, result, fix, locale(), d, false));
         }
       }
       if (only && wants(FIX_ALL_KIND)) {

@@ -17,7 +17,7 @@ export interface ReportRow {
 
 export function reportRows(files: readonly CheckedFile[]): ReportRow[] {
   return files.flatMap((file) =>
-    file.result.candidates.map(({ candidate, profession, outcome }) => ({
+    file.candidates.map(({ candidate, profession, outcome }) => ({
       file: file.display,
       cohort: candidate.cohort.id?.value ?? null,
       id: candidate.id?.value ?? null,

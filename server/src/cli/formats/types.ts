@@ -1,4 +1,5 @@
-import type { CheckResult } from '../../core/check';
+import type { CandidateInfo } from '../../core/check';
+import type { LineIndex } from '../../core/text';
 import type { Finding, Severity } from '../../core/findings';
 import type { Locale } from '../../core/messages';
 import type { Position } from '../../core/text';
@@ -7,7 +8,9 @@ export interface CheckedFile {
   display: string;
   abs?: string;
   text: string;
-  result: CheckResult;
+  lines: LineIndex;
+  /** The candidates and their outcomes (none for a configuration file). */
+  candidates: CandidateInfo[];
   /** The findings to report (after --quiet / --min-severity). */
   findings: Finding[];
 }
@@ -25,7 +28,7 @@ export interface LspRange {
 }
 
 export function rangeOf(file: CheckedFile, f: { span: { start: number; end: number } }): LspRange {
-  return { start: file.result.lines.position(f.span.start), end: file.result.lines.position(f.span.end) };
+  return { start: file.lines.position(f.span.start), end: file.lines.position(f.span.end) };
 }
 
 export function countBySeverity(files: readonly CheckedFile[]): Record<Severity, number> {

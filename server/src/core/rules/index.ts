@@ -2,6 +2,7 @@
 import { duplicateId } from './duplicate-id';
 import { emptyCohort } from './empty-cohort';
 import { internalError } from './internal-error';
+import { invalidConfig } from './invalid-config';
 import { invalidDate } from './invalid-date';
 import { invalidLanguage } from './invalid-language';
 import { invalidLevel } from './invalid-level';
@@ -18,6 +19,7 @@ import { thresholdNotPlain } from './threshold-not-plain';
 import { unknownKey } from './unknown-key';
 import { unknownProfession } from './unknown-profession';
 import { unsupportedVersion } from './unsupported-version';
+import { unusedSuppression } from './unused-suppression';
 import { yamlSyntax } from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
@@ -39,6 +41,8 @@ export const RULES: readonly Rule[] = [
   invalidDate,
   overallOutOfRange,
   emptyCohort,
+  unusedSuppression,
+  invalidConfig,
   internalError,
 ];
 

@@ -1,0 +1,149 @@
+/**
+ * The one configuration loader, shared by the CLI and the language server (the Node edge of the
+ * core: it reads files; the core parses them). For a grid file, the nearest cloe.config.yaml up
+ * the folder tree applies, up to the workspace or repository root.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { type CheckOptions, localProfessionDefs, type SeverityOverride } from '../core/check';
+import { CONFIG_FILE_NAMES, parseConfig } from '../core/config';
+import type { Finding } from '../core/findings';
+import type { LocalProfessionDef } from '../core/grid';
+import { msg } from '../core/messages';
+import { parseGrid } from '../core/parse';
+
+export interface ResolvedConfig {
+  /** The configuration file; undefined when none applies. */
+  path?: string;
+  severities: Record<string, SeverityOverride>;
+  extraProfessions: LocalProfessionDef[];
+  /** Glob patterns of more grid files, relative to the configuration's folder. */
+  files: string[];
+  /** Problems of the configuration itself, with offsets in `text`. */
+  findings: Finding[];
+  text?: string;
+  /** Absolute paths of the grid files it loads (to watch them). */
+  gridFiles: string[];
+}
+
+export const NO_CONFIG: ResolvedConfig = { severities: {}, extraProfessions: [], files: [], findings: [], gridFiles: [] };
+
+export type ReadText = (absPath: string) => string | undefined;
+
+const readFromDisk: ReadText = (p) => {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+export class ConfigLoader {
+  private readonly cache = new Map<string, ResolvedConfig>();
+  private readonly lookup = new Map<string, string | undefined>();
+
+  /**
+   * @param read how to read a file (the server reads open documents first, then the disk)
+   * @param roots folders where the search stops (workspace folders); a folder with .git stops it too
+   */
+  constructor(
+    private readonly read: ReadText = readFromDisk,
+    private roots: readonly string[] = [],
+  ) {}
+
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots;
+    this.lookup.clear();
+  }
+
+  /** Forgets everything read (a configuration or grid file changed). */
+  invalidate(): void {
+    this.cache.clear();
+    this.lookup.clear();
+  }
+
+  /** The nearest configuration file for a file, or undefined. */
+  findConfigFile(filePath: string): string | undefined {
+    let dir = path.dirname(path.resolve(filePath));
+    const visited: string[] = [];
+    let found: string | undefined;
+    for (;;) {
+      if (this.lookup.has(dir)) {
+        found = this.lookup.get(dir);
+        break;
+      }
+      visited.push(dir);
+      const hit = CONFIG_FILE_NAMES.map((n) => path.join(dir, n)).find((p) => this.read(p) !== undefined);
+      if (hit) {
+        found = hit;
+        break;
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir || this.roots.includes(dir) || existsSync(path.join(dir, '.git'))) break;
+      dir = parent;
+    }
+    for (const v of visited) this.lookup.set(v, found);
+    return found;
+  }
+
+  forFile(filePath: string): ResolvedConfig {
+    const p = this.findConfigFile(filePath);
+    return p ? this.load(p) : NO_CONFIG;
+  }
+
+  load(configPath: string): ResolvedConfig {
+    const abs = path.resolve(configPath);
+    const hit = this.cache.get(abs);
+    if (hit) return hit;
+    const text = this.read(abs);
+    const resolved: ResolvedConfig = { path: abs, severities: {}, extraProfessions: [], files: [], findings: [], gridFiles: [] };
+    if (text === undefined) {
+      resolved.findings.push({ rule: 'invalid-config', severity: 'error', span: { start: 0, end: 0 }, message: msg('invalid-config.missing-grid', { path: abs, reason: 'not found' }) });
+      this.cache.set(abs, resolved);
+      return resolved;
+    }
+    resolved.text = text;
+    const parsed = parseConfig(text);
+    resolved.severities = parsed.rules;
+    resolved.files = parsed.files;
+    resolved.findings.push(...parsed.findings);
+    const dir = path.dirname(abs);
+    for (const g of parsed.grid) {
+      const gridPath = path.resolve(dir, g.path);
+      resolved.gridFiles.push(gridPath);
+      let gridText: string | undefined;
+      let reason = 'not found';
+      try {
+        if (existsSync(gridPath) && statSync(gridPath).isDirectory()) reason = 'it is a folder';
+        else gridText = this.read(gridPath);
+      } catch (e) {
+        reason = (e as Error).message;
+      }
+      if (gridText === undefined) {
+        resolved.findings.push({ rule: 'invalid-config', severity: 'error', span: g.span, message: msg('invalid-config.missing-grid', { path: g.path, reason }) });
+        continue;
+      }
+      const model = parseGrid(gridText);
+      if (model.syntaxErrors.length > 0) {
+        resolved.findings.push({ rule: 'invalid-config', severity: 'warning', span: g.span, message: msg('invalid-config.grid-errors', { path: g.path, count: model.syntaxErrors.length }) });
+      }
+      resolved.extraProfessions.push(...localProfessionDefs(model));
+    }
+    this.cache.set(abs, resolved);
+    return resolved;
+  }
+}
+
+export function checkOptions(config: ResolvedConfig, inlineConfig = true): CheckOptions {
+  return { severities: config.severities, extraProfessions: config.extraProfessions, inlineConfig };
+}
+
+/** True when a file is a grid file under this configuration: *.cloe.y{a,}ml or one of its `files` patterns. */
+export function isGridFile(absPath: string, config: ResolvedConfig): boolean {
+  if (/\.cloe\.ya?ml$/i.test(absPath)) return true;
+  if (!config.path || config.files.length === 0) return false;
+  const rel = path.relative(path.dirname(config.path), absPath).split(path.sep).join('/');
+  if (rel.startsWith('..')) return false;
+  return config.files.some((p) => picomatch(p.includes('/') ? p : `**/${p}`, { dot: true })(rel));
+}
