@@ -77,7 +77,7 @@ export class TestClient {
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
       locale: this.options.locale ?? 'en',
       capabilities: {
-        workspace: { configuration: true, inlayHint: { refreshSupport: true } },
+        workspace: { configuration: true, inlayHint: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, tagSupport: { valueSet: [1, 2] } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -138,6 +138,11 @@ export class TestClient {
     const refreshed = new Promise<void>((resolve) => this.refreshWaiters.push(resolve));
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { cloe: settings } });
     await refreshed;
+  }
+
+  /** What an editor sends when files change on disk (the server registered a watcher). */
+  async filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   async stop(): Promise<void> {
