@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'scripts/**', 'eslint.config.mjs'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'scripts/**', 'bench/tmp/**', 'eslint.config.mjs'] },
   js.configs.recommended,
   { files: ['**/*.mjs'], languageOptions: { globals: globals.node } },
   ...tseslint.configs.recommended,

@@ -113,7 +113,7 @@ export class BenchClient {
       });
     });
     // Logs, telemetry, progress: not measured.
-    this.connection.onNotification(() => undefined);
+    this.connection.onUnhandledNotification(() => undefined);
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
       const answer = p.items.map((i) => spec.configuration(i.section) ?? null);
       this.configurationAnswered++;
@@ -122,8 +122,19 @@ export class BenchClient {
       ws.forEach((w) => w());
       return answer;
     });
-    // client/registerCapability, window/workDoneProgress/create, */refresh …: accept.
-    this.connection.onRequest(() => null);
+    // Registrations, progress, refreshes …: accept.
+    for (const method of [
+      'client/registerCapability',
+      'client/unregisterCapability',
+      'window/workDoneProgress/create',
+      'window/showMessageRequest',
+      'workspace/inlayHint/refresh',
+      'workspace/codeLens/refresh',
+      'workspace/semanticTokens/refresh',
+      'workspace/diagnostic/refresh',
+    ])
+      this.connection.onRequest(method, () => null);
+    this.connection.onRequest('workspace/workspaceFolders', () => [{ uri: pathToFileURL(root).href, name: 'bench' }]);
     this.connection.listen();
   }
 

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, DocumentSymbol, Hover, InlayHint, CodeLens, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { INVALID_SAMPLES, readRepoFile, ROOT, runCli, VALID_SAMPLES } from './helpers';
+import { generate, rng } from './generate';
 import { diagnosticKey, TestClient } from './lsp-client';
 
 const GRID = `cloe: 1
@@ -266,6 +267,35 @@ describe('language server over stdio', () => {
     for (let i = 0; i < 20; i++) last = await client.changeNoWait(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: i % 2 ? '' : '' }]);
     const final = await client.waitDiagnostics(u, (p) => p.version === last);
     assert.equal(final.version, last);
+  });
+
+  test('after a burst of random range edits, the diagnostics equal cloe-grid check on the final text', async () => {
+    const u = uri('burst.cloe.yaml');
+    let text = generate(80, 5);
+    await client.open(u, text);
+    const r = rng(42);
+    const lineStarts = (t: string) => [0, ...[...t.matchAll(/\n/g)].map((m) => m.index + 1)];
+    const position = (t: string, offset: number) => {
+      const starts = lineStarts(t);
+      let line = 0;
+      while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+      return { line, character: offset - starts[line]! };
+    };
+    let last = 0;
+    for (let i = 0; i < 40; i++) {
+      const start = Math.floor(r() * text.length);
+      const end = Math.min(text.length, start + (r() < 0.5 ? 0 : 1 + Math.floor(r() * 3)));
+      const newText = ['a', 'B2', '', ' ', 'x'][Math.floor(r() * 5)]!;
+      const range = { start: position(text, start), end: position(text, end) };
+      text = text.slice(0, start) + newText + text.slice(end);
+      last = await client.changeNoWait(u, [{ range, text: newText }]);
+    }
+    const final = await client.waitDiagnostics(u, (p) => p.version === last);
+    const cli = await runCli(['check', '--format', 'json', '--min-severity', 'hint', '--stdin-filename', 'burst.cloe.yaml', '-'], { input: text });
+    const expected = (JSON.parse(cli.stdout) as { rule: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]).map(
+      (f) => `${f.rule} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`,
+    );
+    assert.deepEqual(final.diagnostics.map(diagnosticKey).sort(), expected.sort());
   });
 
   test('didClose clears the diagnostics', async () => {

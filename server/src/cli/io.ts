@@ -6,7 +6,8 @@ import { UsageError, type Target } from './files';
 export function readTarget(t: Target, stdin: () => string): string {
   if (!t.abs) return stdin();
   try {
-    return readFileSync(t.abs, 'utf8');
+    // A byte order mark is no character of line 1 (editors hide it): positions stay right.
+    return readFileSync(t.abs, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
@@ -16,7 +17,7 @@ export function readTarget(t: Target, stdin: () => string): string {
 
 export function readStdin(): string {
   try {
-    return readFileSync(0, 'utf8');
+    return readFileSync(0, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     throw new UsageError(`Cannot read standard input: ${(e as Error).message}.`);
   }

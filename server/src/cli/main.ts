@@ -20,6 +20,7 @@ import { reportCsv, reportJson, reportMarkdown, reportRows, reportTable } from '
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import type { CheckedFile, FormatContext } from './formats/types';
+import { fixerFor, type Fixer } from './fix';
 import { readStdin, readTarget, writeAtomically } from './io';
 
 declare const CLOE_VERSION: string | undefined;
@@ -42,6 +43,11 @@ Options of check:
   -q, --quiet                report errors only
       --min-severity <s>     report findings from this severity up: error, warning (default),
                              information, hint
+      --fix                  apply the safe fixes (as the editor's fix-all) to the files, then
+                             report what remains; never rewrites a file with YAML syntax errors;
+                             for -, prints the fixed text and reports on stderr
+      --fix-dry-run          print the safe fixes as a unified diff and write nothing (the report,
+                             of the files as they are, goes to stderr)
 Options of report:
   -f, --format <name>        table (default), csv, json, markdown
   -o, --output <file>        write the report to a file
@@ -97,6 +103,8 @@ function parse(args: string[]) {
         'print-config': { type: 'string' },
         'no-inline-config': { type: 'boolean' },
         'report-unused-disable-directives': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         'no-color': { type: 'boolean' },
       },
     });
@@ -112,6 +120,8 @@ interface CheckRun {
   configPath: string | undefined;
   inlineConfig: boolean;
   reportUnused: boolean;
+  /** --fix, --fix-dry-run (fix.ts). */
+  fixer?: Fixer | undefined;
 }
 
 /** The configuration of --config, or a usage error when it cannot be read. */
@@ -133,11 +143,12 @@ function checkFiles(paths: string[], io: Io, opts: CheckRun): CheckedFile[] {
   const keep = (f: Finding) => SEVERITIES.indexOf(f.severity) <= opts.minRank;
   const configs = new Map<string, ResolvedConfig>();
   const files = targets.map((t) => {
-    const text = readTarget(t, stdin);
+    let text = readTarget(t, stdin);
     const config = configOf(t.abs ?? path.join(io.cwd, opts.stdinName ?? 'stdin.cloe.yaml'));
     if (config.path) configs.set(config.path, config);
     const options = checkOptions(config, opts.inlineConfig);
     if (opts.reportUnused) options.severities = { ...options.severities, 'unused-suppression': 'error' };
+    if (opts.fixer) text = opts.fixer.apply(t, text, (s) => checkText(s, options));
     const result = checkText(text, options);
     const file: CheckedFile = { display: t.display, text, lines: result.lines, candidates: result.candidates, findings: result.findings.filter(keep) };
     if (t.abs) file.abs = t.abs;
@@ -213,6 +224,7 @@ export function run(argv: string[], io: Io): number {
     const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
 
     if (command === 'report') {
+      fixerFor(command, values.fix, values['fix-dry-run'], io); // a usage error: --fix is for check
       const format = oneOf(values.format, REPORT_FORMATS, '--format', 'table');
       const files = checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf('error') });
       const rows = reportRows(files);
@@ -232,7 +244,8 @@ export function run(argv: string[], io: Io): number {
       if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`Invalid value "${values['max-warnings']}" for --max-warnings: use a whole number, 0 or more.`);
     }
     const minSeverity: Severity = values.quiet ? 'error' : oneOf(values['min-severity'], SEVERITIES, '--min-severity', 'warning');
-    const files = checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf(minSeverity) });
+    const fixer = fixerFor(command, values.fix, values['fix-dry-run'], io);
+    const files = checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf(minSeverity), fixer });
     const ctx: FormatContext = { locale, version: VERSION, color: color && !values.output, maxWarnings };
     const out =
       format === 'json'
@@ -244,7 +257,8 @@ export function run(argv: string[], io: Io): number {
             : format === 'junit'
               ? formatJunit(files, ctx)
               : formatStylish(files, ctx);
-    emit(out, values.output, io);
+    // A diff or a fixed stdin took stdout: the report goes to stderr.
+    emit(out, values.output, fixer?.usesStdout ? { ...io, stdout: io.stderr } : io);
     // What is reported is what counts: under --quiet, warnings neither show nor fail (as ESLint).
     const all = files.flatMap((f) => f.findings);
     const errors = all.filter((f) => f.severity === 'error').length;

@@ -7,6 +7,7 @@ import { type LocalProfessionDef, ProfessionIndex, type ResolvedProfession } fro
 import { msg } from './messages';
 import { type Candidate, fieldOf, type GridModel, isWritten } from './model';
 import { computeOutcome, type Outcome } from './outcome';
+import { emptyModel, sizeLimitFinding } from './limits';
 import { parseGrid } from './parse';
 import { RULES, ruleById } from './rules/index';
 import { applyDirectives, parseDirectives } from './suppress';
@@ -38,6 +39,8 @@ export interface CheckResult {
   candidates: CandidateInfo[];
   /** Sorted by position. */
   findings: Finding[];
+  /** Each candidate's own findings (candidate rules), before suppression: kept for incremental validation. */
+  candidateFindings: Finding[][];
 }
 
 export function localProfessionDefs(model: GridModel): LocalProfessionDef[] {
@@ -97,31 +100,63 @@ function suppress(text: string, lines: LineIndex, findings: Finding[], severityO
     }
     kept.push(f);
   }
-  return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return kept.sort(byPosition);
 }
 
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-  const model = parseGrid(text);
-  const lines = new LineIndex(text);
+  // Past the size limits nothing is parsed: one finding says so, in a fixed time.
+  const limit = sizeLimitFinding(text);
+  if (limit) return emptyResult(text, options, limit);
+  try {
+    return analyzeModel(parseGrid(text), options);
+  } catch (e) {
+    // The core never throws: a failure outside the rules is an internal-error finding too.
+    const detail = e instanceof Error ? e.message : String(e);
+    return emptyResult(text, options, { rule: 'internal-error', severity: 'error', span: { start: 0, end: 0 }, message: msg('internal-error', { detail }) }, true);
+  }
+}
+
+/** The result of a text that is not modelled: only the given finding, at the severity configured for its rule. */
+function emptyResult(text: string, options: CheckOptions, finding: Finding, forced = false): CheckResult {
+  const off = Object.fromEntries(RULES.map((r) => [r.id, 'off' as const]));
+  const result = analyzeModel(emptyModel(text), { ...options, severities: off, inlineConfig: false });
+  const severity = forced ? finding.severity : (options.severities?.[finding.rule] ?? finding.severity);
+  if (severity !== 'off') result.findings.push({ ...finding, severity });
+  return result;
+}
+
+/**
+ * Runs the rules on a model. `reuse(index)` may give the findings of a candidate that did not
+ * change since an earlier analysis (incremental validation): its candidate rules are not re-run.
+ */
+export function analyzeModel(
+  model: GridModel,
+  options: CheckOptions = {},
+  reuse?: (index: number) => Finding[] | undefined,
+  reuseInfo?: (index: number) => CandidateInfo | undefined,
+  lineIndex?: LineIndex,
+): CheckResult {
+  const text = model.text;
+  const lines = lineIndex ?? new LineIndex(text);
   const professions = new ProfessionIndex([...localProfessionDefs(model), ...(options.extraProfessions ?? [])]);
-  const findings: Finding[] = [];
   const severityOf = (rule: Rule): SeverityOverride => options.severities?.[rule.id] ?? rule.defaultSeverity;
 
   const base = { model, professions, lineOf: (o: number) => lines.position(o).line };
-  const run = (rule: Rule, candidate: number | undefined, body: (report: (r: Report) => void) => void) => {
+  const run = (into: Finding[], rule: Rule, candidate: number | undefined, body: (report: (r: Report) => void) => void) => {
     const severity = severityOf(rule);
     if (severity === 'off') return;
     const report = (r: Report) => {
-      const f: Finding = { rule: rule.id, severity, span: r.span, message: r.message };
-      if (r.related?.length) f.related = r.related;
+      // Findings own their spans (copies): the model's may move under incremental validation.
+      const f: Finding = { rule: rule.id, severity, span: { start: r.span.start, end: r.span.end }, message: r.message };
+      if (r.related?.length) f.related = r.related.map((x) => ({ span: { start: x.span.start, end: x.span.end }, message: x.message }));
       if (r.fixes?.length) f.fixes = r.fixes;
       if (candidate !== undefined) f.candidate = candidate;
-      findings.push(f);
+      into.push(f);
     };
     try {
       body(report);
     } catch (e) {
-      findings.push({
+      into.push({
         rule: 'internal-error',
         severity: 'error',
         span: { start: 0, end: 0 },
@@ -130,29 +165,44 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
     }
   };
 
+  const fileFindings: Finding[] = [];
   for (const rule of RULES) {
     if (rule.checkFile) {
       const check = rule.checkFile.bind(rule);
-      run(rule, undefined, (report) => check({ ...base, report } satisfies FileContext));
+      run(fileFindings, rule, undefined, (report) => check({ ...base, report } satisfies FileContext));
     }
   }
-  const candidates = model.candidates.map((c) => candidateInfo(c, professions));
-  for (const info of candidates) {
+  const candidates = model.candidates.map((c) => reuseInfo?.(c.index) ?? candidateInfo(c, professions));
+  const candidateFindings: Finding[][] = candidates.map((info) => {
+    const kept = reuse?.(info.candidate.index);
+    if (kept) return kept;
+    const own: Finding[] = [];
     for (const rule of RULES) {
       if (!rule.checkCandidate) continue;
       const check = rule.checkCandidate.bind(rule);
-      run(rule, info.candidate.index, (report) => check(info.candidate, { ...base, report, outcome: info.outcome }));
+      run(own, rule, info.candidate.index, (report) => check(info.candidate, { ...base, report, outcome: info.outcome }));
     }
-  }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+    return own;
+  });
+  const findings = fileFindings.slice();
+  for (const own of candidateFindings) for (const f of own) findings.push(f);
+  findings.sort(byPosition);
   const suppressed = options.inlineConfig === false ? findings : suppress(text, lines, findings, (id) => severityOf(ruleById(id)!));
   // A YAML alias of a whole mapping is checked where it is anchored: report each finding once.
+  const unique = text.includes('*') ? dedupe(suppressed) : suppressed;
+  return { model, lines, professions, candidates, findings: unique, candidateFindings };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
-  const unique = suppressed.filter((f) => {
+  return findings.filter((f) => {
     const key = `${f.rule} ${f.span.start} ${f.span.end} ${JSON.stringify(f.message)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  return { model, lines, professions, candidates, findings: unique };
 }

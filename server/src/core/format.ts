@@ -71,6 +71,19 @@ export const FORMAT: Record<ObjectKind, Record<string, FieldSpec>> = {
   },
 };
 
+/** The spec of a key, own keys only (a key named "constructor" is not a field). */
+export function specOf(kind: ObjectKind, key: string): FieldSpec | undefined {
+  return KEYS[kind].set.has(key) ? FORMAT[kind][key] : undefined;
+}
+
+/** The keys of each kind of mapping, and its required ones (computed once). */
+export const KEYS: Record<ObjectKind, { all: readonly string[]; set: ReadonlySet<string>; required: readonly string[] }> = Object.fromEntries(
+  (Object.keys(FORMAT) as ObjectKind[]).map((kind) => {
+    const all = Object.keys(FORMAT[kind]);
+    return [kind, { all, set: new Set(all), required: all.filter((k) => FORMAT[kind][k]!.required) }];
+  }),
+) as unknown as Record<ObjectKind, { all: readonly string[]; set: ReadonlySet<string>; required: readonly string[] }>;
+
 /** What each list field holds. */
 export const LIST_ITEM_KIND: Partial<Record<FieldType, ObjectKind>> = {
   'profession-list': 'profession',

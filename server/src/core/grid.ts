@@ -90,7 +90,18 @@ export class ProfessionIndex {
     }
   }
 
+  private readonly resolved = new Map<string, ResolvedProfession | undefined>();
+  private readonly suggested = new Map<string, string[]>();
+
+  /** The entry a name resolves to (memoised: a file repeats the same names thousands of times). */
   resolve(text: string): ResolvedProfession | undefined {
+    if (this.resolved.has(text)) return this.resolved.get(text);
+    const r = this.resolveUncached(text);
+    if (this.resolved.size < 10_000) this.resolved.set(text, r);
+    return r;
+  }
+
+  private resolveUncached(text: string): ResolvedProfession | undefined {
     const key = normalizeName(text);
     if (!key) return undefined;
     const hit = this.local.get(key);
@@ -106,6 +117,15 @@ export class ProfessionIndex {
 
   /** Up to `limit` known names nearest to an unknown one, best first. */
   suggest(text: string, limit = 3): string[] {
+    const cacheKey = `${limit}\u0000${text}`;
+    const hit = this.suggested.get(cacheKey);
+    if (hit) return [...hit];
+    const out = this.suggestUncached(text, limit);
+    if (this.suggested.size < 10_000) this.suggested.set(cacheKey, out);
+    return [...out];
+  }
+
+  private suggestUncached(text: string, limit: number): string[] {
     const names = nearest(text, [...this.localNames, ...builtinIndex().names], 50, normalizeName);
     // One suggestion per entry: the name nearest to what was typed.
     const seen = new Set<string>();

@@ -107,6 +107,8 @@ export interface GridModel {
   cohorts: Cohort[];
   candidates: Candidate[];
   syntaxErrors: SyntaxError[];
+  /** The alias whose expansion hit MAX_ALIAS_NODES (an alias bomb): beyond it, nothing is checked. */
+  aliasLimit?: Span;
 }
 
 /** A field written with a value (not absent, not empty). */

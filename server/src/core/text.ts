@@ -30,6 +30,47 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /** The index of `text` after one edit of the text this index was built for: O(lines), no rescan. */
+  edited(text: string, start: number, end: number, newText: string): LineIndex {
+    const delta = newText.length - (end - start);
+    const starts = this.starts;
+    // Line starts up to the edit stay; a \r just before the edit may pair with a \n it brings: rescan from its line.
+    let keep = 0;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] ?? 0) <= start) {
+        keep = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const from = keep > 0 ? keep - 1 : 0;
+    const scanFrom = starts[from] ?? 0;
+    // Rescan from that line to the first line start after the edit (in the new text), then shift the rest.
+    let firstAfter = hi + 1;
+    while (firstAfter < starts.length && (starts[firstAfter] ?? 0) <= end + 1) firstAfter++;
+    const scanTo = firstAfter < starts.length ? (starts[firstAfter] ?? 0) + delta : text.length;
+    const out = starts.slice(0, from + 1);
+    for (let i = scanFrom; i < scanTo && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) out.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        out.push(i + 1);
+      }
+    }
+    // The rescan may have pushed the start that follows; do not repeat it.
+    for (let i = firstAfter; i < starts.length; i++) {
+      const s = (starts[i] ?? 0) + delta;
+      if (s > (out[out.length - 1] ?? -1)) out.push(s);
+    }
+    const index = Object.create(LineIndex.prototype) as LineIndex;
+    (index as unknown as { text: string }).text = text;
+    (index as unknown as { starts: number[] }).starts = out;
+    return index;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

@@ -35,6 +35,8 @@ import { suppressionFixes } from '../core/suppress';
 import { LineIndex } from '../core/text';
 import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../node/config-loader';
 import { checkText, type CheckResult } from '../core/check';
+import type { TextEdit as CoreEdit } from '../core/findings';
+import { IncrementalGrid } from '../core/incremental';
 import { completeAt, type CompletionKind } from '../core/complete';
 import { explainAt, explainOutcome, summaryLine } from '../core/explain';
 import { safeFixEdits } from '../core/fixes';
@@ -89,8 +91,31 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, { version: number; generation: number; result: CheckResult }>();
+  /**
+   * The edits of each document since its last analysis, as the client sent them (offsets in the
+   * text before each edit); null for a whole-text replacement. Incremental validation replays them.
+   */
+  const editLog = new Map<string, { version: number; edits: CoreEdit[] | null }[]>();
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => {
+      editLog.delete(uri);
+      return TextDocument.create(uri, languageId, version, content);
+    },
+    update: (doc, changes, version) => {
+      const edits: CoreEdit[] = [];
+      let whole = false;
+      for (const c of changes) {
+        if ('range' in c) edits.push({ start: doc.offsetAt(c.range.start), end: doc.offsetAt(c.range.end), newText: c.text });
+        else whole = true;
+        TextDocument.update(doc, [c], version);
+      }
+      const log = editLog.get(doc.uri) ?? [];
+      log.push({ version, edits: whole ? null : edits });
+      editLog.set(doc.uri, log);
+      return doc;
+    },
+  });
+  const cache = new Map<string, { version: number; generation: number; grid: IncrementalGrid }>();
   /** Bumped whenever a configuration or a grid file it loads changes: every analysis is then stale. */
   let generation = 0;
   let canWatchFiles = false;
@@ -154,11 +179,21 @@ export function startServer(): void {
   /** The analysis of a document's current version (computed once per version). */
   function analyze(doc: TextDocument): CheckResult {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.generation === generation) return hit.result;
+    if (hit && hit.version === doc.version && hit.generation === generation) return hit.grid.result;
+    const log = (editLog.get(doc.uri) ?? []).filter((e) => !hit || e.version > hit.version);
+    editLog.delete(doc.uri);
+    if (hit && hit.generation === generation && log.length > 0 && log.every((e) => e.edits) && log[log.length - 1]!.version === doc.version) {
+      // Replay the edits since the kept analysis: only what they touched is re-parsed.
+      hit.grid.update(log.flatMap((e) => e.edits!));
+      hit.version = doc.version;
+      // A guard that costs one string comparison: the kept text must be the document's.
+      if (hit.grid.text === doc.getText()) return hit.grid.result;
+      connection.console.warn(`incremental validation of ${doc.uri} lost track of the text: validating it whole`);
+    }
     const config = configOf(doc.uri);
-    const result = checkText(doc.getText(), config ? checkOptions(config) : {});
-    cache.set(doc.uri, { version: doc.version, generation, result });
-    return result;
+    const grid = new IncrementalGrid(doc.getText(), config ? checkOptions(config) : {});
+    cache.set(doc.uri, { version: doc.version, generation, grid });
+    return grid.result;
   }
 
   function gridDocument(uri: string): TextDocument | undefined {
@@ -277,6 +312,7 @@ export function startServer(): void {
     if (pending) clearImmediate(pending);
     scheduled.delete(e.document.uri);
     cache.delete(e.document.uri);
+    editLog.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

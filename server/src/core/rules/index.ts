@@ -20,6 +20,7 @@ import { unknownKey } from './unknown-key';
 import { unknownProfession } from './unknown-profession';
 import { unsupportedVersion } from './unsupported-version';
 import { unusedSuppression } from './unused-suppression';
+import { validationLimit } from './validation-limit';
 import { yamlSyntax } from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   emptyCohort,
   unusedSuppression,
   invalidConfig,
+  validationLimit,
   internalError,
 ];
 

@@ -18,7 +18,7 @@ const NAMES: Record<string, string> = {
 function check(f: TextField | undefined, report: (r: Report) => void): void {
   if (!f || (LANGUAGES as readonly string[]).includes(f.value)) return;
   const key = normalizeName(f.value);
-  const suggestion = (LANGUAGES as readonly string[]).includes(key) ? key : NAMES[key];
+  const suggestion = (LANGUAGES as readonly string[]).includes(key) ? key : Object.hasOwn(NAMES, key) ? NAMES[key] : undefined;
   if (suggestion) {
     const safe = key === suggestion;
     report({ span: f.span, message: msg('invalid-language.suggest', { value: f.value, suggestion }), fixes: [replaceFix(f.span, suggestion, safe)] });

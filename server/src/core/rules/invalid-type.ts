@@ -1,7 +1,9 @@
-import { FORMAT, type FieldType } from '../format';
+import { type FieldType, specOf } from '../format';
 import { msg } from '../messages';
 import type { ValueKind } from '../model';
-import type { Rule } from './rule';
+import type { ObjectInfo } from '../model';
+import type { Report, Rule } from './rule';
+import { candidateObjects, inCandidate } from './util';
 
 const SCALARS: ValueKind[] = ['string', 'number', 'boolean'];
 
@@ -25,6 +27,22 @@ function accepts(type: FieldType, kind: ValueKind): boolean {
   }
 }
 
+function checkObject(obj: ObjectInfo, report: (r: Report) => void): void {
+  for (const f of obj.fields) {
+    const s = specOf(obj.kind, f.key);
+    if (!s) continue;
+    if (!accepts(s.type, f.value.kind)) {
+      report({ span: f.value.span, message: msg('invalid-type', { key: f.key, expected: msg(`expected.${s.type}`), actual: msg(`type.${f.value.kind}`) }) });
+    } else if (s.type === 'string-list') {
+      for (const item of f.value.items ?? []) {
+        if (!SCALARS.includes(item.kind)) {
+          report({ span: item.span, message: msg('invalid-type', { key: f.key, expected: msg('expected.string'), actual: msg(`type.${item.kind}`) }) });
+        }
+      }
+    }
+  }
+}
+
 export const invalidType: Rule = {
   id: 'invalid-type',
   defaultSeverity: 'error',
@@ -36,25 +54,13 @@ export const invalidType: Rule = {
       const eol = model.text.slice(start, end).search(/[\r\n]/);
       report({ span: { start, end: eol >= 0 ? start + eol : end }, message: msg('invalid-type.root', { actual: msg(`type.${model.rootNode.kind}`) }) });
     }
-    for (const obj of model.objects) {
-      const spec = FORMAT[obj.kind];
-      for (const f of obj.fields) {
-        const s = spec[f.key];
-        if (!s) continue;
-        if (!accepts(s.type, f.value.kind)) {
-          report({ span: f.value.span, message: msg('invalid-type', { key: f.key, expected: msg(`expected.${s.type}`), actual: msg(`type.${f.value.kind}`) }) });
-        } else if (s.type === 'string-list') {
-          for (const item of f.value.items ?? []) {
-            if (!SCALARS.includes(item.kind)) {
-              report({ span: item.span, message: msg('invalid-type', { key: f.key, expected: msg('expected.string'), actual: msg(`type.${item.kind}`) }) });
-            }
-          }
-        }
-      }
-    }
+    for (const obj of model.objects) if (!inCandidate(obj)) checkObject(obj, report);
     for (const { node, expected } of model.badItems) {
       const key = expected === 'candidate' ? 'candidates' : expected === 'cohort' ? 'cohorts' : 'professions';
       report({ span: node.span, message: msg('invalid-type.item', { key, object: msg(`object.${expected}`), actual: msg(`type.${node.kind}`) }) });
     }
+  },
+  checkCandidate(c, { report }) {
+    for (const obj of candidateObjects(c)) checkObject(obj, report);
   },
 };

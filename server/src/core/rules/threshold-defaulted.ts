@@ -1,6 +1,8 @@
 import type { Fix } from '../findings';
 import { msg } from '../messages';
+import { FORMAT } from '../format';
 import { fieldOf } from '../model';
+import { nearest } from '../normalize';
 import type { Rule } from './rule';
 import { insertAfterField } from './util';
 
@@ -15,7 +17,13 @@ export const thresholdDefaulted: Rule = {
     const level = outcome.threshold.code;
     const fixes: Fix[] = [];
     const existing = fieldOf(c.obj, 'threshold');
-    if (existing) {
+    // A misspelt threshold key (`Threshold:`, `thresold:`; unknown-key suggests "threshold"): the
+    // threshold is written, just not read. Writing the default too would make two thresholds once
+    // the key is corrected (fix-all renames a case slip: a duplicate key).
+    const misspelt = c.obj.fields.some((f) => !(f.key in FORMAT.candidate) && nearest(f.key, ['threshold'], 1, (s) => s.toLowerCase().replace(/[^a-z]/g, '')).length > 0);
+    if (misspelt) {
+      // No fix.
+    } else if (existing) {
       // `threshold:` with no value: fill it in.
       if (existing.value.kind === 'null') {
         const v = existing.value.span;

@@ -4,6 +4,21 @@ import { msg } from '../messages';
 import type { Candidate, ObjectInfo, TextField } from '../model';
 import type { Span } from '../text';
 
+/**
+ * The mappings of one candidate (itself and its `result`). The shape rules check them as candidate
+ * rules, so that an edit inside one candidate re-checks only its own mappings.
+ */
+export function candidateObjects(c: Candidate): ObjectInfo[] {
+  const out = [c.obj];
+  for (const f of c.obj.fields) if (f.value.map?.kind === 'result') out.push(f.value.map);
+  return out;
+}
+
+/** True for the mappings candidateObjects covers (checked per candidate, not per file). */
+export function inCandidate(obj: ObjectInfo): boolean {
+  return obj.kind === 'candidate' || obj.kind === 'result';
+}
+
 export function replaceFix(span: Span, text: string, safe: boolean): Fix {
   return { title: msg('fix.replace', { text }), edits: [{ start: span.start, end: span.end, newText: text }], safe };
 }
@@ -35,14 +50,19 @@ export function isSimpleScalar(text: string, f: TextField): boolean {
  */
 export function insertAfterField(text: string, obj: ObjectInfo, after: TextField, key: string, value: string): TextEdit | undefined {
   if (!isSimpleScalar(text, after)) return undefined;
+  // A field merged in (`<<: *defaults`) is written elsewhere, in a mapping others share: no edit.
+  if (after.keySpan.start < obj.span.start || after.span.end > obj.span.end) return undefined;
   if (obj.flow) return { start: after.span.end, end: after.span.end, newText: `, ${key}: ${value}` };
-  const lineStart = Math.max(text.lastIndexOf('\n', after.keySpan.start - 1), text.lastIndexOf('\r', after.keySpan.start - 1)) + 1;
+  // Back to the line's start (lastIndexOf('\r') would scan the whole file when it has no CR).
+  let lineStart = after.keySpan.start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   const before = text.slice(lineStart, after.keySpan.start);
   // The key may follow "- " on its line (first key of a list item): indent to the key's column.
   if (!/^[ -]*$/.test(before)) return undefined;
   const indent = ' '.repeat(before.length);
   let end = after.span.end;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The line's own break (a whole-text search would cost O(file) per candidate).
+  const eol = text[end] === '\r' && text[end + 1] === '\n' ? '\r\n' : '\n';
   return { start: end, end, newText: `${eol}${indent}${key}: ${value}` };
 }

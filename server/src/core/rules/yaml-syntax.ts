@@ -25,6 +25,22 @@ export const yamlSyntax: Rule = {
         report({ span: { start, end }, message: msg('yaml-syntax.duplicate-key', { key: key.replace(/^(["'])(.*)\1$/, '$2') }) });
       } else if (e.code === 'TAB_AS_INDENT') {
         report({ span: { start, end }, message: msg('yaml-syntax.tab') });
+      } else if (e.code === 'MULTIPLE_DOCS') {
+        // The parser spans the whole second document: underline its `---` (or `...`) only.
+        if (/^(---|\.\.\.)/.test(model.text.slice(start, start + 3))) end = start + 3;
+        report({ span: { start, end }, message: msg('yaml-syntax.multiple-documents') });
+      } else if (e.code === 'CONFLICT_MARKER') {
+        report({ span: { start, end }, message: msg('yaml-syntax.conflict-marker', { marker: e.message }) });
+      } else if (e.code === 'BAD_CHAR') {
+        report({ span: { start, end }, message: msg('yaml-syntax.control-char', { code: e.message }) });
+      } else if (e.code === 'NOT_UTF8') {
+        report({ span: { start, end }, message: msg('yaml-syntax.not-utf8') });
+      } else if (e.code === 'UNKNOWN_ANCHOR') {
+        report({ span: { start, end }, message: msg('yaml-syntax.unknown-anchor', { name: e.message }) });
+      } else if (e.code === 'BAD_MERGE') {
+        report({ span: { start, end }, message: msg('yaml-syntax.merge') });
+      } else if (e.code === 'RESOURCE_EXHAUSTION') {
+        report({ span: { start, end }, message: msg('yaml-syntax.too-deep') });
       } else {
         report({ span: { start, end }, message: msg('yaml-syntax', { detail: e.message.replace(/\s+/g, ' ').trim() }) });
       }

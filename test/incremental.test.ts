@@ -1,0 +1,113 @@
+/**
+ * Differential test of incremental validation: after every random edit, the incremental result
+ * must equal a fresh full validation of the same text (findings, ranges, messages, fixes,
+ * outcomes). Seeded and bounded; CLOE_DIFF_EDITS raises the number of edits.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkText, type CheckResult } from '../server/src/core/check';
+import { IncrementalGrid } from '../server/src/core/incremental';
+import { LineIndex } from '../server/src/core/text';
+import { generate, LEVELS, rng } from './generate';
+import { INVALID_SAMPLES, readRepoFile, VALID_SAMPLES } from './helpers';
+
+const SNIPPETS = ['a', 'B', '2', '+', '-', ' ', ':', '#', '\n', '\n        threshold: B2', '\n        notes: x', '{', '"', 'é', 'C2', '\n      - id: NEW\n        name: New'];
+
+function randomEdit(text: string, r: () => number): { start: number; end: number; newText: string } {
+  const start = Math.floor(r() * (text.length + 1));
+  const kind = r();
+  if (kind < 0.45) return { start, end: start, newText: SNIPPETS[Math.floor(r() * SNIPPETS.length)]! };
+  if (kind < 0.75) return { start, end: Math.min(text.length, start + 1 + Math.floor(r() * 3)), newText: '' };
+  if (kind < 0.9) {
+    // Replace a word near the position.
+    const m = /[A-Za-z0-9+-]+/.exec(text.slice(start));
+    if (m) return { start: start + m.index, end: start + m.index + m[0].length, newText: LEVELS[Math.floor(r() * LEVELS.length)]! };
+    return { start, end: start, newText: 'x' };
+  }
+  // Delete or duplicate a whole line.
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  const le = text.indexOf('\n', start);
+  const end = le < 0 ? text.length : le + 1;
+  return r() < 0.5 ? { start: ls, end, newText: '' } : { start: ls, end: ls, newText: text.slice(ls, end) };
+}
+
+function snapshot(r: CheckResult) {
+  return {
+    findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, start: f.span.start, end: f.span.end, message: f.message, related: f.related?.map((x) => x.span), fixes: f.fixes?.map((x) => ({ safe: x.safe, edits: x.edits })) })),
+    positions: r.findings.map((f) => r.lines.position(f.span.start)),
+    lineStarts: Array.from({ length: r.lines.lineCount }, (_, i) => r.lines.lineStart(i)),
+    outcomes: r.candidates.map((c) => `${c.candidate.id?.value} ${c.outcome.kind} ${c.outcome.level?.code} ${c.outcome.threshold?.code}`),
+    lines: r.lines.lineCount,
+  };
+}
+
+const SCALE = Number(process.env.CLOE_DIFF_SCALE ?? 1);
+
+const inputs: [string, string, number][] = [
+  ...VALID_SAMPLES().map((f) => [f, readRepoFile(f), 40] as [string, string, number]),
+  ...INVALID_SAMPLES().map((f) => [f, readRepoFile(f), 12] as [string, string, number]),
+  ['generated (200 candidates)', generate(200, 7), 80],
+  ['generated CRLF (80 candidates)', generate(80, 11).replace(/\n/g, '\r\n'), 40],
+];
+
+for (const [name, original, count] of inputs) {
+  const EDITS = count * SCALE;
+  test(`incremental = full after each of ${EDITS} random edits: ${name}`, () => {
+    const seed = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 17);
+    const r = rng(seed);
+    let text = original;
+    const inc = new IncrementalGrid(text);
+    for (let i = 0; i < EDITS; i++) {
+      const edit = randomEdit(text, r);
+      text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+      const got = inc.update([edit]);
+      assert.equal(got.model.text, text);
+      assert.deepEqual(snapshot(got), snapshot(checkText(text)), `seed ${seed}, edit ${i}: ${JSON.stringify(edit)}`);
+      // Sometimes start again from the original text, so that clean-YAML (incremental) paths stay frequent.
+      if (r() < 0.15) {
+        const back = { start: 0, end: text.length, newText: original };
+        text = original;
+        inc.update([back]);
+      }
+    }
+    if (name.startsWith('generated (') || name.includes('acme')) assert.ok(inc.stats.incremental > EDITS / 5, `only ${inc.stats.incremental} incremental updates (${inc.stats.full} full)`);
+  });
+}
+
+test('several edits in one update (a burst) equal a full validation', () => {
+  const r = rng(99);
+  const original = generate(120, 3);
+  let text = original;
+  const inc = new IncrementalGrid(text);
+  for (let round = 0; round < 30 * SCALE; round++) {
+    if (inc.result.model.syntaxErrors.length > 0) {
+      inc.update([{ start: 0, end: text.length, newText: original }]);
+      text = original;
+    }
+    const edits = [];
+    for (let k = 0; k < 1 + Math.floor(r() * 4); k++) {
+      const e = randomEdit(text, r);
+      text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+      edits.push(e);
+    }
+    assert.deepEqual(snapshot(inc.update(edits)), snapshot(checkText(text)), `round ${round}`);
+  }
+  assert.ok(inc.stats.incremental > 0);
+});
+
+test('a line index updated by an edit equals one built from the new text (LF, CRLF, lone CR)', () => {
+  const r = rng(2024);
+  const pieces = ['a', 'bc', '\n', '\r\n', '\r', '', 'x\ny', '\n\n'];
+  for (let round = 0; round < 2000; round++) {
+    let text = '';
+    for (let k = 0; k < 12; k++) text += pieces[Math.floor(r() * pieces.length)];
+    const start = Math.floor(r() * (text.length + 1));
+    const end = Math.min(text.length, start + Math.floor(r() * 4));
+    const newText = pieces[Math.floor(r() * pieces.length)]!;
+    const next = text.slice(0, start) + newText + text.slice(end);
+    const edited = new LineIndex(text).edited(next, start, end, newText);
+    const fresh = new LineIndex(next);
+    const starts = (x: LineIndex) => Array.from({ length: x.lineCount }, (_, i) => x.lineStart(i));
+    assert.deepEqual(starts(edited), starts(fresh), JSON.stringify({ text, start, end, newText }));
+  }
+});
