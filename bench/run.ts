@@ -8,6 +8,7 @@
  *   node out/bench/run.js --no-cli              # the servers only
  *   node out/bench/run.js --servers cloe-grid   # one server only (no ratios)
  *   node out/bench/run.js --out DIR             # write RESULTS.md and results.json elsewhere
+ *   node out/bench/run.js --render              # rewrite RESULTS.md from results.json (no measuring)
  *
  * Writes bench/RESULTS.md and bench/results.json. Nothing is stubbed: every time runs from the
  * moment the client hands a message to the server's stdin to the moment the answer arrives.
@@ -53,13 +54,16 @@ interface Options {
   cli: boolean;
   out: string;
   servers: string[];
+  /** Only re-render RESULTS.md from an existing results.json (no measuring). */
+  render: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: [...SIZES], quick: false, cli: true, out: path.join(ROOT, 'bench'), servers: [OURS, YAML_LS] };
+  const o: Options = { sizes: [...SIZES], quick: false, cli: true, out: path.join(ROOT, 'bench'), servers: [OURS, YAML_LS], render: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--quick') o.quick = true;
+    else if (a === '--render') o.render = true;
     else if (a === '--no-cli') o.cli = false;
     else if (a === '--sizes' || a.startsWith('--sizes=')) {
       const v = a.includes('=') ? a.slice(8) : argv[++i];
@@ -75,7 +79,7 @@ function parseArgs(argv: string[]): Options {
       if (unknown.length > 0 || o.servers.length === 0) throw new Error(`--servers: expected ${OURS} and/or ${YAML_LS}`);
     }
     else if (a === '--help' || a === '-h') {
-      console.log(`usage: node out/bench/run.js [--sizes 100,1000,10000,100000] [--quick] [--no-cli] [--servers ${OURS},${YAML_LS}] [--out DIR]`);
+      console.log(`usage: node out/bench/run.js [--sizes 100,1000,10000,100000] [--quick] [--no-cli] [--servers ${OURS},${YAML_LS}] [--out DIR] [--render]`);
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -606,7 +610,7 @@ function markdown(r: Results): string {
   L.push(`- **Machine**: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB of memory, ${m.os}`);
   L.push(`- **Node** ${m.node}; cloe-grid ${m.cloeGrid} (dist/cli.js built ${m.cloeGridBuild.builtAt}, sha256 ${m.cloeGridBuild.sha256}…, copied to bench/tmp/snapshot/ for the whole run); yaml-language-server ${m.yamlLanguageServer}`);
   L.push(
-    '- **How**: both servers are spawned over stdio (`node dist/cli.js --stdio`, `node node_modules/yaml-language-server/bin/yaml-language-server --stdio`) and driven by the same client (bench/lsp.ts). ' +
+    '- **How**: both servers are spawned over stdio (`node dist/cli.js --stdio`, from the copy, `node node_modules/yaml-language-server/bin/yaml-language-server --stdio`) and driven by the same client (bench/lsp.ts). ' +
       'yaml-language-server is configured through `workspace/configuration` (`yaml.schemas` → `schemas/cloe.schema.json` for `*.cloe.yaml`, schema store off). ' +
       'Times run from sending the message to receiving the answer; each figure is the median (min – max) of several runs after a warm-up. ' +
       `yaml-language-server waits ${YLS_DEBOUNCE_MS} ms after each open or change before validating (its built-in debounce): its times include it; the goals use the stricter comparison, with the debounce taken off.`,
@@ -685,7 +689,7 @@ function markdown(r: Results): string {
   L.push('Diagnostics on the generated files, at didOpen (about 1% of the candidates carry a finding: unknown profession, invalid level `B3`, duplicate id):', '');
   L.push(`| candidates | ${OURS} | ${YAML_LS} |`);
   L.push('|---:|---|---|');
-  const diags = (x?: ServerRun) => (x && x.open.n > 0 ? `${num(x.diagnostics.count)}: ${Object.entries(x.diagnostics.byCode).map(([k, v]) => `${k} ×${num(v)}`).join(', ').replace(/\|/g, '\\|')}` : '—');
+  const diags = (x?: ServerRun) => (x && x.open.n > 0 ? `${num(x.diagnostics.count)}${x.diagnostics.count ? ': ' : ''}${Object.entries(x.diagnostics.byCode).map(([k, v]) => `${k} ×${num(v)}`).join(', ').replace(/\|/g, '\\|')}` : '—');
   for (const s of r.lsp) L.push(`| ${num(s.candidates)} | ${diags(serverRun(r, s.candidates, OURS))} | ${diags(serverRun(r, s.candidates, YAML_LS))} |`);
   L.push('');
   return L.join('\n');
@@ -702,6 +706,13 @@ function writeAtomic(file: string, text: string): void {
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.render) {
+    const results = JSON.parse(readFileSync(path.join(opts.out, 'results.json'), 'utf8')) as Results;
+    results.goals = computeGoals(results);
+    writeAtomic(path.join(opts.out, 'RESULTS.md'), markdown(results));
+    log(`wrote ${path.join(opts.out, 'RESULTS.md')} from ${path.join(opts.out, 'results.json')}`);
+    return;
+  }
   const started = performance.now();
   const date = new Date().toISOString();
   log(`bench: sizes ${opts.sizes.join(', ')}${opts.quick ? ' (quick)' : ''}; generating files in ${path.relative(ROOT, TMP)}/ …`);

@@ -11,6 +11,7 @@ import { after, test } from 'node:test';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { RULES } from '../server/src/core/rules/index';
+import { generate } from './generate';
 import { type CliResult, readRepoFile, runCli } from './helpers';
 
 // ---------------------------------------------------------------------------------------------
@@ -850,5 +851,29 @@ test('--version prints the package.json version', async () => {
     const r = await runCli(args, { cwd });
     assert.equal(r.code, 0, args.join(' '));
     assert.equal(r.stdout.trim(), version);
+  }
+});
+
+test('many files are checked on worker threads, with the same report as one by one', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloe-many-'));
+  try {
+    const names: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const name = `g${String(i).padStart(2, '0')}.cloe.yaml`;
+      fs.writeFileSync(path.join(dir, name), generate(5 + (i % 7), i));
+      names.push(name);
+    }
+    const all = await runCli(['check', '--format', 'json', '--min-severity', 'hint', '.'], { cwd: dir });
+    assert.equal(all.code, 1, all.stderr);
+    const serial: unknown[] = [];
+    for (let k = 0; k < names.length; k += 10) {
+      const part = await runCli(['check', '--format', 'json', '--min-severity', 'hint', ...names.slice(k, k + 10)], { cwd: dir });
+      serial.push(...(JSON.parse(part.stdout) as unknown[]));
+    }
+    const parsed = JSON.parse(all.stdout) as unknown[];
+    assert.ok(parsed.length > 60);
+    assert.deepEqual(parsed, serial);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

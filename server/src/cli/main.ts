@@ -7,6 +7,8 @@ import { checkText } from '../core/check';
 import { SEVERITIES, type Severity } from '../core/findings';
 import { type Locale, localeFrom } from '../core/messages';
 import { existsSync, statSync } from 'node:fs';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { checkInWorkers, type Job, workerCount, workerMain } from './parallel';
 import path from 'node:path';
 import type { Finding } from '../core/findings';
 import { RULES } from '../core/rules/index';
@@ -114,6 +116,8 @@ function parse(args: string[]) {
 }
 
 interface CheckRun {
+  /** Only the findings are needed (check, not report): files may be checked on worker threads. */
+  findingsOnly?: boolean;
   stdinName: string | undefined;
   minRank: number;
   /** --config: one configuration for every file instead of the nearest one. */
@@ -132,7 +136,7 @@ function explicitConfig(loader: ConfigLoader, configPath: string | undefined, cw
   return loader.load(abs);
 }
 
-function checkFiles(paths: string[], io: Io, opts: CheckRun): CheckedFile[] {
+async function checkFiles(paths: string[], io: Io, opts: CheckRun): Promise<CheckedFile[]> {
   if (paths.length === 0) throw new UsageError('No path given: name files, folders or globs to check (or - for stdin). Run "cloe-grid --help" for usage.');
   const loader = new ConfigLoader();
   const fixed = explicitConfig(loader, opts.configPath, io.cwd);
@@ -142,15 +146,26 @@ function checkFiles(paths: string[], io: Io, opts: CheckRun): CheckedFile[] {
   const stdin = () => (stdinText ??= readStdin());
   const keep = (f: Finding) => SEVERITIES.indexOf(f.severity) <= opts.minRank;
   const configs = new Map<string, ResolvedConfig>();
-  const files = targets.map((t) => {
+  const jobs = targets.map((t) => {
     let text = readTarget(t, stdin);
     const config = configOf(t.abs ?? path.join(io.cwd, opts.stdinName ?? 'stdin.cloe.yaml'));
     if (config.path) configs.set(config.path, config);
     const options = checkOptions(config, opts.inlineConfig);
     if (opts.reportUnused) options.severities = { ...options.severities, 'unused-suppression': 'error' };
     if (opts.fixer) text = opts.fixer.apply(t, text, (s) => checkText(s, options));
-    const result = checkText(text, options);
-    const file: CheckedFile = { display: t.display, text, lines: result.lines, candidates: result.candidates, findings: result.findings.filter(keep) };
+    return { target: t, text, options };
+  });
+  // Many files (and no need for the model, which `report` has): spread them over the cores.
+  const threads = opts.findingsOnly && !opts.fixer ? workerCount(jobs.length) : 1;
+  const parallel = threads > 1 ? await checkInWorkers(jobs, threads, __filename) : undefined;
+  const files = jobs.map(({ target: t, text, options }, i) => {
+    let file: CheckedFile;
+    if (parallel) {
+      file = { display: t.display, text, lines: new LineIndex(text), candidates: [], findings: parallel[i]!.filter(keep) };
+    } else {
+      const result = checkText(text, options);
+      file = { display: t.display, text, lines: result.lines, candidates: result.candidates, findings: result.findings.filter(keep) };
+    }
     if (t.abs) file.abs = t.abs;
     return file;
   });
@@ -182,7 +197,7 @@ function printConfig(file: string, io: Io, configPath: string | undefined): stri
 }
 
 /** Runs the CLI; returns the exit code. All output goes through io, so tests can call it in-process too. */
-export function run(argv: string[], io: Io): number {
+export async function run(argv: string[], io: Io): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined) {
@@ -226,7 +241,7 @@ export function run(argv: string[], io: Io): number {
     if (command === 'report') {
       fixerFor(command, values.fix, values['fix-dry-run'], io); // a usage error: --fix is for check
       const format = oneOf(values.format, REPORT_FORMATS, '--format', 'table');
-      const files = checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf('error') });
+      const files = await checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf('error') });
       const rows = reportRows(files);
       const out = format === 'csv' ? reportCsv(rows) : format === 'json' ? reportJson(rows) : format === 'markdown' ? reportMarkdown(rows, locale) : reportTable(rows, locale);
       emit(out, values.output, io);
@@ -245,7 +260,7 @@ export function run(argv: string[], io: Io): number {
     }
     const minSeverity: Severity = values.quiet ? 'error' : oneOf(values['min-severity'], SEVERITIES, '--min-severity', 'warning');
     const fixer = fixerFor(command, values.fix, values['fix-dry-run'], io);
-    const files = checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf(minSeverity), fixer });
+    const files = await checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf(minSeverity), fixer, findingsOnly: true });
     const ctx: FormatContext = { locale, version: VERSION, color: color && !values.output, maxWarnings };
     const out =
       format === 'json'
@@ -278,7 +293,7 @@ function emit(out: string, output: string | undefined, io: Io): void {
   else io.stdout(out);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--stdio') || argv.includes('--node-ipc') || argv.some((a) => a.startsWith('--socket=') || a.startsWith('--pipe='))) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -287,7 +302,7 @@ function main(): void {
   }
   let code: number;
   try {
-    code = run(argv, {
+    code = await run(argv, {
       cwd: process.cwd(),
       env: process.env,
       stdout: (s) => process.stdout.write(s),
@@ -301,4 +316,9 @@ function main(): void {
   process.exitCode = code;
 }
 
-if (require.main === module) main();
+if (!isMainThread && (workerData as { cloeWorker?: boolean } | null)?.cloeWorker) {
+  // This bundle is also the worker script of parallel checking.
+  workerMain(workerData as { jobs: Job[] }, (v) => parentPort?.postMessage(v));
+} else if (require.main === module) {
+  void main();
+}

@@ -29,6 +29,22 @@ export function toEdit(result: CheckResult, e: CoreEdit): TextEdit {
   return { range: toRange(result, e), newText: e.newText };
 }
 
+/**
+ * Rendered messages, by message object: under incremental validation the findings of untouched
+ * candidates are the same objects from one version to the next, so each is rendered once.
+ */
+const rendered = { en: new WeakMap<object, string>(), fr: new WeakMap<object, string>() };
+
+function renderCached(ref: Finding['message'], locale: Locale): string {
+  const cache = rendered[locale];
+  let text = cache.get(ref);
+  if (text === undefined) {
+    text = render(ref, locale);
+    cache.set(ref, text);
+  }
+  return text;
+}
+
 export function toDiagnostic(uri: string, result: CheckResult, f: Finding, locale: Locale): Diagnostic {
   const d: Diagnostic = {
     range: toRange(result, f.span),
@@ -36,7 +52,7 @@ export function toDiagnostic(uri: string, result: CheckResult, f: Finding, local
     code: f.rule,
     codeDescription: { href: docsUrl(f.rule) },
     source: 'cloe',
-    message: render(f.message, locale),
+    message: renderCached(f.message, locale),
   };
   // An unknown key is ignored by the checker: show it faded, as unused code.
   if (f.rule === 'unknown-key') d.tags = [DiagnosticTag.Unnecessary];

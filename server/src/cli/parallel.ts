@@ -1,0 +1,59 @@
+/**
+ * `cloe-grid check` on many files spreads them over worker threads (one per core, at most 4):
+ * each worker runs the core's checkText on its share and sends the findings back (plain data).
+ * The same bundle is the worker script (see main.ts).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type CheckOptions, checkText } from '../core/check';
+import type { Finding } from '../core/findings';
+
+export interface Job {
+  text: string;
+  options: CheckOptions;
+}
+
+/** Below this many files, or on one core, threads cost more than they save. */
+export const PARALLEL_MIN_FILES = 48;
+
+export function workerCount(files: number): number {
+  const cores = availableParallelism();
+  return files >= PARALLEL_MIN_FILES && cores > 1 ? Math.min(cores, 4) : 1;
+}
+
+/** The findings of each job, in order, computed on `threads` worker threads. */
+export async function checkInWorkers(jobs: readonly Job[], threads: number, script: string): Promise<Finding[][]> {
+  const results: Finding[][] = new Array<Finding[]>(jobs.length);
+  const shares: number[][] = Array.from({ length: threads }, () => []);
+  // Deal the files out by size, biggest first, to the least loaded thread.
+  const load = new Array<number>(threads).fill(0);
+  const order = jobs.map((j, i) => i).sort((a, b) => jobs[b]!.text.length - jobs[a]!.text.length);
+  for (const i of order) {
+    const t = load.indexOf(Math.min(...load));
+    shares[t]!.push(i);
+    load[t]! += jobs[i]!.text.length;
+  }
+  await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((resolve, reject) => {
+          if (share.length === 0) return resolve();
+          const worker = new Worker(script, { workerData: { cloeWorker: true, jobs: share.map((i) => jobs[i]) } });
+          worker.once('message', (found: Finding[][]) => {
+            found.forEach((f, k) => (results[share[k]!] = f));
+            resolve();
+          });
+          worker.once('error', reject);
+          worker.once('exit', (code) => {
+            if (code !== 0) reject(new Error(`a checking thread stopped with code ${code}`));
+          });
+        }),
+    ),
+  );
+  return results;
+}
+
+/** The worker side: check every job and post the findings back. */
+export function workerMain(data: { jobs: Job[] }, post: (value: Finding[][]) => void): void {
+  post(data.jobs.map((j) => checkText(j.text, j.options).findings));
+}
