@@ -17,6 +17,7 @@ interface Summary {
 }
 
 let client: LanguageClient | undefined;
+let restarting = false;
 
 /** What the tests (and other extensions) can reach through `extension.exports`. */
 export interface CloeApi {
@@ -78,6 +79,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
         void updateStatus();
       } else if (e.newState === State.Stopped) {
         ready = new Promise<void>((r) => (readyResolve = r));
+        // Stopped for good (not by a restart): after 5 crashes in 3 minutes the client gives up.
+        setTimeout(() => {
+          if (client && client.state === State.Stopped && !restarting) {
+            showFailure(vscode.l10n.t('The CLOE language server stopped after crashing repeatedly: see the output for why, then run "CLOE: Restart Language Server".'));
+          }
+        }, 0);
       }
     }),
   );
@@ -107,13 +114,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     vscode.commands.registerCommand('cloe.restartServer', async () => {
       if (!client) return;
       output.appendLine('[info] restarting the CLOE language server');
+      restarting = true;
       try {
         await client.restart();
+        status.severity = vscode.LanguageStatusSeverity.Information;
+        void updateStatus();
       } catch (e) {
         showFailure(vscode.l10n.t('The CLOE language server could not restart: {0}', String(e)));
         void vscode.window.showErrorMessage(vscode.l10n.t('The CLOE language server could not restart: {0}', String(e)), vscode.l10n.t('Show Output')).then((choice) => {
           if (choice) output.show(true);
         });
+      } finally {
+        restarting = false;
       }
     }),
     vscode.commands.registerCommand('cloe.checkWorkspace', async () => {

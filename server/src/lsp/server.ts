@@ -481,6 +481,9 @@ export function startServer(): void {
     }),
   );
 
+  // The server's process id: lets a client (and the crash tests) tell one server from the next.
+  connection.onRequest('cloe/processId', () => process.pid);
+
   connection.onRequest(
     SUMMARY_REQUEST,
     guard('summary', null as SummaryResult | null, (params: { uri: string }) => {

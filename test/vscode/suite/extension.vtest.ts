@@ -196,3 +196,54 @@ describe('CLOE Grid in VS Code', () => {
     assert.ok(Array.isArray(hovers), 'the new server answers requests');
   });
 });
+
+describe('CLOE Grid when its server crashes', () => {
+  async function serverPid(api: CloeApi): Promise<number> {
+    const client = api.client() as unknown as { sendRequest(method: string): Promise<number> };
+    return client.sendRequest('cloe/processId');
+  }
+
+  it('restarts a killed server and the diagnostics come back; after five crashes it stops and says why', async function () {
+    this.timeout(120000);
+    const ext = vscode.extensions.getExtension<CloeApi>(EXTENSION_ID)!;
+    const api = await ext.activate();
+    await api.ready();
+    const uri = sample('invalid/levels.cloe.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'invalid-level'));
+
+    const first = await serverPid(api);
+    process.kill(first, 'SIGKILL');
+    const second = await until('a new server process', async () => {
+      try {
+        const pid = await serverPid(api);
+        return pid !== first ? pid : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 60000);
+    assert.notEqual(second, first);
+    await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'invalid-level'));
+
+    // Four more crashes within three minutes: the client gives up, and the status item says so.
+    let pid = second;
+    for (let i = 0; i < 4; i++) {
+      process.kill(pid, 'SIGKILL');
+      if (i === 3) break;
+      pid = await until('the next server process', async () => {
+        try {
+          const next = await serverPid(api);
+          return next !== pid ? next : undefined;
+        } catch {
+          return undefined;
+        }
+      }, 60000);
+    }
+    await until('the status item to show the stopped server', () => (api.status.severity === vscode.LanguageStatusSeverity.Error ? true : undefined), 60000);
+    assert.match(api.status.detail ?? '', /crashing repeatedly/);
+    // The user can bring it back.
+    await vscode.commands.executeCommand('cloe.restartServer');
+    await api.ready();
+    await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'invalid-level'));
+  });
+});
