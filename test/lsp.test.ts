@@ -154,6 +154,8 @@ describe('language server over stdio', () => {
     const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: doc }, position: at })) as CompletionItem[];
     const chef = items.find((i) => i.label === 'Chef de projet');
     assert.equal(chef?.detail?.startsWith('B2'), true);
+    const resolved = (await client.connection.sendRequest('completionItem/resolve', chef)) as CompletionItem;
+    assert.match((resolved.documentation as { value: string }).value, /Recommended threshold: \*\*B2\*\*/);
     assert.ok(items.some((i) => i.label === 'Project manager' && /Chef de projet/.test(i.detail ?? '')));
     assert.ok(items.some((i) => i.label === 'Analyste de données'), 'local professions are offered');
     // The item replaces the whole scalar.

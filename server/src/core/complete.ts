@@ -49,21 +49,46 @@ function keyOf(line: string): { col: number; key?: string } | undefined {
 }
 
 /** Which kind of mapping a key at this column of this line belongs to, and the keys it already has. */
+/** The line starting at `start`, and where the next one starts (any line break). */
+function lineFrom(text: string, start: number): { text: string; next: number } {
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  const next = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
+  return { text: text.slice(start, end), next };
+}
+
+/** Where the line before the one starting at `start` starts, or -1. */
+function previousLineStart(text: string, start: number): number {
+  if (start <= 0) return -1;
+  let i = start - 1;
+  if (text[i] === '\n' && text[i - 1] === '\r') i--;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/**
+ * Which kind of mapping a key at this column of this line belongs to, and the keys it already has.
+ * Walks the lines around the cursor only (never the whole file: it may have 100,000 candidates).
+ */
 function objectAt(text: string, lineStart: number, col: number): { kind?: ObjectKind; present: Set<string> } {
   const present = new Set<string>();
-  const lines = text.split(/\r\n|\r|\n/);
-  const lineNo = text.slice(0, lineStart).split(/\r\n|\r|\n/).length - 1;
+  const current = lineFrom(text, lineStart);
+  const currentIsItem = /^\s*-/.test(current.text);
   // Siblings below, up to the end of the mapping.
-  for (let i = lineNo + 1; i < lines.length; i++) {
-    const k = keyOf(lines[i]!);
-    if (!k) continue;
-    if (k.col < col || (k.col === col && /^\s*-/.test(lines[i]!) && !/^\s*-/.test(lines[lineNo]!))) break;
-    if (k.col === col && k.key) present.add(k.key);
-    if (k.col === col && /^\s*-\s/.test(lines[i]!)) break; // next list item
+  for (let at = current.next; at <= text.length && at > lineStart; ) {
+    const line = lineFrom(text, at);
+    const k = keyOf(line.text);
+    if (k) {
+      if (k.col < col || (k.col === col && /^\s*-/.test(line.text) && !currentIsItem)) break;
+      if (k.col === col && k.key) present.add(k.key);
+      if (k.col === col && /^\s*-\s/.test(line.text)) break; // next list item
+    }
+    if (line.next <= at) break;
+    at = line.next;
   }
-  let inItem = /^\s*-\s/.test(lines[lineNo] ?? '');
-  for (let i = lineNo - 1; i >= 0; i--) {
-    const line = lines[i]!;
+  let inItem = /^\s*-\s/.test(current.text);
+  for (let at = previousLineStart(text, lineStart); at >= 0; at = previousLineStart(text, at)) {
+    const line = lineFrom(text, at).text;
     const k = keyOf(line);
     if (!k) continue;
     if (k.col === col) {
@@ -117,6 +142,20 @@ function levelEntries(plainFrom: 'A2' | null, span: Span, locale: Locale, recomm
   });
 }
 
+/** The candidate whose mapping contains an offset (candidates are in document order). */
+function candidateAt<T extends { obj: { span: Span } }>(candidates: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = candidates.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = candidates[mid]!;
+    if (c.obj.span.start > offset) hi = mid - 1;
+    else if (c.obj.span.end < offset) lo = mid + 1;
+    else return c;
+  }
+  return undefined;
+}
+
 export function completeAt(text: string, offset: number, result: CheckResult | undefined, locale: Locale): CompletionEntry[] {
   const line = lineAt(text, offset);
   const prefix = line.text.slice(0, offset - line.start);
@@ -130,7 +169,7 @@ export function completeAt(text: string, offset: number, result: CheckResult | u
     const rest = line.text.slice(offset - line.start);
     const tail = /^(?:"[^"]*"?|'[^']*'?|[^,{}[\]#])*/.exec(rest)?.[0] ?? '';
     const span = { start, end: offset + tail.replace(/\s+$/, '').length };
-    const candidate = result?.model.candidates.find((c) => offset >= c.obj.span.start && offset <= c.obj.span.end);
+    const candidate = result ? candidateAt(result.model.candidates, offset) : undefined;
     switch (key) {
       case 'profession':
         return professionEntries(result, span, locale);

@@ -273,7 +273,7 @@ export function startServer(): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [':', ' '], resolveProvider: false },
+        completionProvider: { triggerCharacters: [':', ' '], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
@@ -326,8 +326,17 @@ export function startServer(): void {
     }),
   );
 
+  /** The documentation of the last completion list's items, by item.data.doc. */
+  const docs = new Map<number, string>();
+  connection.onCompletionResolve((item: CompletionItem) => {
+    const doc = docs.get((item.data as { doc?: number } | undefined)?.doc ?? -1);
+    if (doc) item.documentation = { kind: MarkupKind.Markdown, value: doc };
+    return item;
+  });
+
   connection.onCompletion(
     guard('completion', [] as CompletionItem[], (params) => {
+      docs.clear();
       const doc = gridDocument(params.textDocument.uri);
       if (!doc) return [];
       const result = analyze(doc);
@@ -341,7 +350,11 @@ export function startServer(): void {
           insertTextFormat: InsertTextFormat.PlainText,
         };
         if (e.detail) item.detail = e.detail;
-        if (e.documentation) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
+        // Documentation is sent when an item is selected (completionItem/resolve): lists stay small.
+        if (e.documentation) {
+          item.data = { doc: docs.size };
+          docs.set(docs.size, e.documentation);
+        }
         if (e.filterText) item.filterText = e.filterText;
         if (e.preselect) item.preselect = true;
         return item;
