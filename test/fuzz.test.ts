@@ -24,6 +24,7 @@ import { applyTextEdits, safeFixEdits } from '../server/src/core/fixes';
 import { locate } from '../server/src/core/locate';
 import { listFiles, ROOT, runCli } from './helpers';
 import { TestClient } from './lsp-client';
+import { rng } from './generate';
 
 const LONG = process.env.npm_lifecycle_event === 'fuzz';
 const SEED = Number(process.env.CLOE_FUZZ_SEED ?? (LONG ? Math.floor(Math.random() * 2 ** 31) : 20261129));
@@ -31,17 +32,8 @@ const CORE_RUNS = Number(process.env.CLOE_FUZZ_ITERATIONS ?? (LONG ? 5000 : 250)
 const SERVER_RUNS = Math.max(10, Math.round(CORE_RUNS / 10));
 const CLI_RUNS = Math.max(4, Math.round(CORE_RUNS / 100));
 
-/** mulberry32: small, fast, good enough to pick mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (test/generate.ts): small, fast, good enough to pick mutations. */
+const prng = rng;
 
 const SOURCES = [...listFiles('samples', /\.cloe\.ya?ml$/), ...listFiles('samples/invalid', /./)].map((rel) => ({ rel, bytes: fs.readFileSync(path.join(ROOT, rel)) }));
 

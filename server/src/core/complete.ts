@@ -9,6 +9,7 @@ import { tierOf } from './grid';
 import { explainLevel, explainProfession } from './explain';
 import { BASE_LEVELS, parseLevel } from './levels';
 import type { Locale } from './messages';
+import { candidateAt } from './model';
 import type { Span } from './text';
 
 export type CompletionKind = 'key' | 'profession' | 'alias' | 'level' | 'language' | 'value';
@@ -140,20 +141,6 @@ function levelEntries(plainFrom: 'A2' | null, span: Span, locale: Locale, recomm
       preselect: isRecommended || undefined,
     } as CompletionEntry;
   });
-}
-
-/** The candidate whose mapping contains an offset (candidates are in document order). */
-function candidateAt<T extends { obj: { span: Span } }>(candidates: readonly T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = candidates.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = candidates[mid]!;
-    if (c.obj.span.start > offset) hi = mid - 1;
-    else if (c.obj.span.end < offset) lo = mid + 1;
-    else return c;
-  }
-  return undefined;
 }
 
 export function completeAt(text: string, offset: number, result: CheckResult | undefined, locale: Locale): CompletionEntry[] {

@@ -9,7 +9,7 @@
  */
 import { analyzeModel, checkText, type CheckOptions, type CheckResult } from './check';
 import type { Finding, TextEdit } from './findings';
-import { type Candidate, fieldOf, type ObjectInfo, type ValueNode } from './model';
+import { type Candidate, candidateAt, fieldOf, type ObjectInfo, type ValueNode } from './model';
 import { buildCandidate, parseCandidateRegion } from './parse';
 import type { LineIndex, Span } from './text';
 
@@ -78,7 +78,8 @@ export class IncrementalGrid {
   /** Replaces the candidate an edit falls in, in place; false when the edit is not provably local. */
   private patch(text: string, next: string, edit: TextEdit, dirty: Set<number>): boolean {
     const model = this.current.model;
-    const candidate = findCandidate(model.candidates, edit.start);
+    // Between items (in a trailing blank line, say): the item before.
+    const candidate = candidateAt(model.candidates, edit.start, true);
     if (!candidate) return false;
     const region = regionOf(text, candidate);
     if (!region) return false;
@@ -124,21 +125,6 @@ export class IncrementalGrid {
     dirty.add(candidate.index);
     return true;
   }
-}
-
-/** The candidate whose item contains an offset (binary search: candidates are in document order). */
-function findCandidate(candidates: readonly Candidate[], offset: number): Candidate | undefined {
-  let lo = 0;
-  let hi = candidates.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = candidates[mid]!;
-    if (c.obj.span.start > offset) hi = mid - 1;
-    else if (c.obj.span.end < offset) lo = mid + 1;
-    else return c;
-  }
-  // Between items (e.g. in a trailing blank line): the one before.
-  return candidates[hi];
 }
 
 /** The lines of a candidate list item: from its "- " line to the next item (or its last line). */

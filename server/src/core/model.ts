@@ -111,6 +111,23 @@ export interface GridModel {
   aliasLimit?: Span;
 }
 
+/**
+ * The candidate whose mapping contains an offset, by binary search (candidates are in document
+ * order); with `orBefore`, the last one that starts before the offset when none contains it.
+ */
+export function candidateAt<T extends { obj: { span: { start: number; end: number } } }>(candidates: readonly T[], offset: number, orBefore = false): T | undefined {
+  let lo = 0;
+  let hi = candidates.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = candidates[mid]!;
+    if (c.obj.span.start > offset) hi = mid - 1;
+    else if (c.obj.span.end < offset) lo = mid + 1;
+    else return c;
+  }
+  return orBefore ? candidates[hi] : undefined;
+}
+
 /** A field written with a value (not absent, not empty). */
 export function isWritten(f: FieldInfo | undefined): boolean {
   return !!f && f.value.kind !== 'null';
