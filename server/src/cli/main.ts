@@ -295,6 +295,10 @@ function emit(out: string, output: string | undefined, io: Io): void {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  // `cloe-grid check … | head`: a reader that stops early is not a crash; the exit code stays the check's.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   if (argv.includes('--stdio') || argv.includes('--node-ipc') || argv.some((a) => a.startsWith('--socket=') || a.startsWith('--pipe='))) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require('../lsp/server') as typeof import('../lsp/server')).startServer();

@@ -534,7 +534,8 @@ export function startServer(): void {
         let result: CheckResult;
         if (open) result = analyze(open);
         else {
-          result = checkText(await readFile(fileURLToPath(uri), 'utf8'));
+          // Like an editor (and the CLI), read the text without its byte order mark.
+          result = checkText((await readFile(fileURLToPath(uri), 'utf8')).replace(/^\uFEFF/, ''));
           void connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f) => toDiagnostic(uri, result, f, locale())) });
         }
         files++;
