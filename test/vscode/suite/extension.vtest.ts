@@ -198,9 +198,16 @@ describe('CLOE Grid in VS Code', () => {
 });
 
 describe('CLOE Grid when its server crashes', () => {
-  async function serverPid(api: CloeApi): Promise<number> {
+  /** The running server's pid; undefined while none answers (a request to a restarting client may wait: bounded). */
+  async function serverPid(api: CloeApi): Promise<number | undefined> {
     const client = api.client() as unknown as { sendRequest(method: string): Promise<number> };
-    return client.sendRequest('cloe/processId');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 2000)));
+    try {
+      return await Promise.race([client.sendRequest('cloe/processId').catch(() => undefined), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   it('restarts a killed server and the diagnostics come back; after five crashes it stops and says why', async function () {
@@ -212,15 +219,12 @@ describe('CLOE Grid when its server crashes', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'invalid-level'));
 
-    const first = await serverPid(api);
+    const first = (await serverPid(api))!;
+    assert.ok(first, 'the server answers with its pid');
     process.kill(first, 'SIGKILL');
     const second = await until('a new server process', async () => {
-      try {
-        const pid = await serverPid(api);
-        return pid !== first ? pid : undefined;
-      } catch {
-        return undefined;
-      }
+      const pid = await serverPid(api);
+      return pid !== undefined && pid !== first ? pid : undefined;
     }, 60000);
     assert.notEqual(second, first);
     await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'invalid-level'));
@@ -230,13 +234,10 @@ describe('CLOE Grid when its server crashes', () => {
     for (let i = 0; i < 4; i++) {
       process.kill(pid, 'SIGKILL');
       if (i === 3) break;
+      const previous = pid;
       pid = await until('the next server process', async () => {
-        try {
-          const next = await serverPid(api);
-          return next !== pid ? next : undefined;
-        } catch {
-          return undefined;
-        }
+        const next = await serverPid(api);
+        return next !== undefined && next !== previous ? next : undefined;
       }, 60000);
     }
     await until('the status item to show the stopped server', () => (api.status.severity === vscode.LanguageStatusSeverity.Error ? true : undefined), 60000);
