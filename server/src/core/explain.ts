@@ -5,6 +5,7 @@
 import type { CandidateInfo, CheckResult } from './check';
 import { LANGUAGE_INFO, LANGUAGES, type LanguageCode } from './format';
 import type { ResolvedProfession } from './grid';
+import type { OutcomeKind } from './outcome';
 import { LEVEL_INFO, parseLevel, type Level } from './levels';
 import { type Locale, msg, render } from './messages';
 import { cohortInfos, locate, summarize, type CohortSummary } from './locate';
@@ -12,16 +13,23 @@ import type { Cohort } from './model';
 
 const t = (locale: Locale, en: string, fr: string) => (locale === 'fr' ? fr : en);
 
-export function outcomeLabel(info: CandidateInfo, locale: Locale): string {
-  const o = info.outcome;
-  switch (o.kind) {
+/**
+ * An outcome as reviewers read it: "Certificat CLOE B2", "Attestation B1+", "pending", "unknown".
+ * The one wording of hovers, reports, symbols and inlay hints (which leave out a certificate's level).
+ */
+export function outcomeText(kind: OutcomeKind, level: string | undefined, locale: Locale, certificateLevel = true): string {
+  switch (kind) {
     case 'certificate':
-      return `${render(msg('outcome.certificate'), locale)}${o.level ? ` ${o.level.code}` : ''}`;
+      return `${render(msg('outcome.certificate'), locale)}${certificateLevel && level ? ` ${level}` : ''}`;
     case 'attestation':
-      return render(msg('outcome.attestation', { level: o.level?.code ?? '' }), locale);
+      return render(msg('outcome.attestation', { level: level ?? '' }), locale).trim();
     default:
-      return render(msg(`outcome.${o.kind}`), locale);
+      return render(msg(`outcome.${kind}`), locale);
   }
+}
+
+export function outcomeLabel(info: CandidateInfo, locale: Locale): string {
+  return outcomeText(info.outcome.kind, info.outcome.level?.code, locale);
 }
 
 export function summaryLine(s: CohortSummary, locale: Locale): string {

@@ -21,11 +21,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toRange(result: CheckResult, span: Span): Range {
+/** Only the line index is needed to place things: a configuration file has no CheckResult. */
+type Placed = Pick<CheckResult, 'lines'>;
+
+export function toRange(result: Placed, span: Span): Range {
   return { start: result.lines.position(span.start), end: result.lines.position(span.end) };
 }
 
-export function toEdit(result: CheckResult, e: CoreEdit): TextEdit {
+export function toEdit(result: Placed, e: CoreEdit): TextEdit {
   return { range: toRange(result, e), newText: e.newText };
 }
 
@@ -45,7 +48,7 @@ function renderCached(ref: Finding['message'], locale: Locale): string {
   return text;
 }
 
-export function toDiagnostic(uri: string, result: CheckResult, f: Finding, locale: Locale): Diagnostic {
+export function toDiagnostic(uri: string, result: Placed, f: Finding, locale: Locale): Diagnostic {
   const d: Diagnostic = {
     range: toRange(result, f.span),
     severity: SEVERITY[f.severity],

@@ -38,7 +38,7 @@ import { checkText, type CheckResult } from '../core/check';
 import type { TextEdit as CoreEdit } from '../core/findings';
 import { IncrementalGrid } from '../core/incremental';
 import { completeAt, type CompletionKind } from '../core/complete';
-import { explainAt, explainOutcome, summaryLine } from '../core/explain';
+import { explainAt, explainOutcome, outcomeText, summaryLine } from '../core/explain';
 import { safeFixEdits } from '../core/fixes';
 import { cohortInfos, locate, summarize } from '../core/locate';
 import { type Locale, localeFrom } from '../core/messages';
@@ -214,8 +214,7 @@ export function startServer(): void {
     const config = loader.load(p);
     const text = config.text ?? doc.getText();
     const lines = new LineIndex(text);
-    const pseudo = { lines } as CheckResult;
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: config.findings.map((f) => toDiagnostic(uri, pseudo, f, locale())) });
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: config.findings.map((f) => toDiagnostic(uri, { lines }, f, locale())) });
   }
 
   function publish(uri: string): void {
@@ -426,7 +425,7 @@ export function startServer(): void {
   );
 
   function explainOutcomeLabel(info: CheckResult['candidates'][number]): string {
-    return inlayLabel(info.outcome.kind, info.outcome.level?.code, locale());
+    return outcomeText(info.outcome.kind, info.outcome.level?.code, locale(), false);
   }
 
   connection.onCodeLens(
@@ -476,7 +475,7 @@ export function startServer(): void {
           if (at !== undefined) {
             hints.push({
               position: result.lines.position(at),
-              label: `⇒ ${inlayLabel(info.outcome.kind, info.outcome.level?.code, loc)}`,
+              label: `⇒ ${outcomeText(info.outcome.kind, info.outcome.level?.code, loc, false)}`,
               paddingLeft: true,
               tooltip: { kind: MarkupKind.Markdown, value: explainOutcome(info, loc) },
             });
@@ -551,19 +550,6 @@ export function startServer(): void {
   documents.listen(connection);
   connection.listen();
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
-}
-
-export function inlayLabel(kind: string, level: string | undefined, locale: Locale): string {
-  switch (kind) {
-    case 'certificate':
-      return 'Certificat CLOE';
-    case 'attestation':
-      return `Attestation ${level ?? ''}`.trim();
-    case 'pending':
-      return locale === 'fr' ? 'en attente' : 'pending';
-    default:
-      return locale === 'fr' ? 'inconnu' : 'unknown';
-  }
 }
 
 export type { Connection };

@@ -1,5 +1,6 @@
 /** `cloe-grid report`: the outcome of every candidate, as a table, CSV, JSON or Markdown. */
-import { msg, render, type Locale } from '../../core/messages';
+import { outcomeText } from '../../core/explain';
+import type { Locale } from '../../core/messages';
 import type { OutcomeKind, ThresholdSource } from '../../core/outcome';
 import type { CheckedFile } from './types';
 
@@ -31,17 +32,6 @@ export function reportRows(files: readonly CheckedFile[]): ReportRow[] {
   );
 }
 
-function outcomeLabel(row: ReportRow, locale: Locale): string {
-  switch (row.outcome) {
-    case 'certificate':
-      return `${render(msg('outcome.certificate'), locale)} ${row.result ?? ''}`.trim();
-    case 'attestation':
-      return render(msg('outcome.attestation', { level: row.result ?? '' }), locale);
-    default:
-      return render(msg(`outcome.${row.outcome}`), locale);
-  }
-}
-
 const HEADERS: Record<Locale, string[]> = {
   en: ['File', 'Cohort', 'Id', 'Name', 'Profession', 'Threshold', 'Result', 'Outcome'],
   fr: ['Fichier', 'Cohorte', 'Id', 'Nom', 'Profession', 'Seuil', 'Résultat', 'Issue'],
@@ -50,7 +40,7 @@ const HEADERS: Record<Locale, string[]> = {
 function cells(row: ReportRow, locale: Locale): string[] {
   const recommended = locale === 'fr' ? 'recommandé' : 'recommended';
   const threshold = row.threshold ? (row.thresholdSource === 'recommended' ? `${row.threshold} (${recommended})` : row.threshold) : '—';
-  return [row.file, row.cohort ?? '—', row.id ?? '—', row.name ?? '—', row.profession ?? '—', threshold, row.result ?? '—', outcomeLabel(row, locale)];
+  return [row.file, row.cohort ?? '—', row.id ?? '—', row.name ?? '—', row.profession ?? '—', threshold, row.result ?? '—', outcomeText(row.outcome, row.result ?? undefined, locale)];
 }
 
 function summary(rows: readonly ReportRow[], locale: Locale): string {
