@@ -2,7 +2,7 @@
  * Text → GridModel with the `yaml` package. Never throws: parser errors become SyntaxErrors
  * (reported by the yaml-syntax rule) and whatever part of the document parsed is still modelled.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
 import type { Alias, Document, Node as YNode, YAMLMap } from 'yaml';
 import { LIST_ITEM_KIND, type ObjectKind, specOf } from './format';
 import type {
@@ -19,6 +19,7 @@ import type {
 import { fieldOf } from './model';
 import type { Span } from './text';
 import { textErrors } from './text-errors';
+import { fastParse, fastParseItem } from './fast-parse';
 
 /** Aliases are resolved at most this deep (an alias to an alias …), so a cycle cannot hang. */
 const MAX_ALIAS_DEPTH = 32;
@@ -43,9 +44,20 @@ interface Ctx {
   anchors?: Map<Alias, YNode | undefined>;
 }
 
+/**
+ * The model of a grid file: by the fast parser when the text is in its subset (nearly every real
+ * file), else by the `yaml` package. Both give the same model (a differential test checks it).
+ */
 export function parseGrid(text: string): GridModel {
-  // merge: `<<` merge keys are resolved (yaml.org/type/merge.html), as most YAML tools do.
   const extra = textErrors(text);
+  const fast = extra.length === 0 ? fastParse(text) : undefined;
+  if (fast) return buildModel(text, fast.root, fast.objects, fast.badItems, []);
+  return parseWithYaml(text, extra);
+}
+
+/** The model by the `yaml` package: all of YAML, syntax errors reported precisely. */
+export function parseWithYaml(text: string, extra = textErrors(text)): GridModel {
+  // merge: `<<` merge keys are resolved (yaml.org/type/merge.html), as most YAML tools do.
   // Conflict markers are reported as such; the parser reads them as blank lines (offsets kept),
   // so that what lies between them is read too, rather than puzzled over.
   let parsed = text;
@@ -68,20 +80,18 @@ export function parseGrid(text: string): GridModel {
   };
   syntaxErrors.splice(0, syntaxErrors.length, ...syntaxErrors.filter(once));
   const ctx: Ctx = { text, doc, objects: [], badItems: [], errors: syntaxErrors, expanding: 0, expanded: 0 };
-  const model: GridModel = {
-    text,
-    objects: ctx.objects,
-    badItems: ctx.badItems,
-    professions: [],
-    cohorts: [],
-    candidates: [],
-    syntaxErrors,
-  };
   const contents = doc.contents as YNode | null;
-  if (contents === null) return model;
-  const rootNode = toValue(ctx, contents, 'root', 0);
+  const rootNode = contents === null ? undefined : toValue(ctx, contents, 'root', 0);
+  const model = buildModel(text, rootNode, ctx.objects, ctx.badItems, syntaxErrors);
   if (ctx.aliasLimit) model.aliasLimit = ctx.aliasLimit;
-  if (rootNode.kind === 'null' && (rootNode.span.end === rootNode.span.start)) return model;
+  return model;
+}
+
+/** The model around a root value: the version, the local professions, the cohorts and their candidates. */
+function buildModel(text: string, rootNode: ValueNode | undefined, objects: ObjectInfo[], badItems: GridModel['badItems'], syntaxErrors: GridModel['syntaxErrors']): GridModel {
+  const model: GridModel = { text, objects, badItems, professions: [], cohorts: [], candidates: [], syntaxErrors };
+  if (!rootNode) return model;
+  if (rootNode.kind === 'null' && rootNode.span.end === rootNode.span.start) return model;
   if (!rootNode.map) {
     model.rootNode = rootNode;
     return model;
@@ -143,6 +153,8 @@ export function parseGrid(text: string): GridModel {
  * Spans are relative to the region's text.
  */
 export function parseCandidateRegion(region: string): { node: ValueNode; objects: ObjectInfo[] } | undefined {
+  const fast = fastParseItem(region, 'candidate');
+  if (fast) return fast;
   const doc = parseDocument(region, { prettyErrors: false, uniqueKeys: true, merge: true });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   const root = doc.contents as YNode | null;
@@ -197,7 +209,26 @@ function scalarText(v: ValueNode): string | undefined {
 function spanOf(node: YNode): Span {
   const r = node.range;
   if (!r) return { start: 0, end: 0 };
-  return { start: r[0], end: r[1] };
+  return { start: r[0], end: isCollection(node) && !node.flow ? contentEnd(node) : r[1] };
+}
+
+/**
+ * Where a block collection's content ends: at the end of its last value, recursively. (The `yaml`
+ * package's ranges run on to the next token, over line breaks and comments; spans of the model
+ * stop at the text a user wrote, as the fast parser's do.)
+ */
+function contentEnd(node: YNode): number {
+  let n: YNode | null = node;
+  for (let i = 0; i < 1000 && n; i++) {
+    if (!isCollection(n) || n.flow || n.items.length === 0) return n.range?.[1] ?? 0;
+    const last: unknown = n.items[n.items.length - 1];
+    if (isPair(last)) {
+      const v = (last.value ?? last.key) as YNode | null;
+      if (!v) return n.range?.[1] ?? 0;
+      n = v;
+    } else n = last as YNode | null;
+  }
+  return node.range?.[1] ?? 0;
 }
 
 function toValue(ctx: Ctx, node: YNode | null, kind: ObjectKind | null, depth: number, at = 0): ValueNode {
