@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CompletionItem, DocumentSymbol, Hover, InlayHint, CodeLens, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, InlayHint, CodeLens, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { checkText } from '../server/src/core/check';
 import { INVALID_SAMPLES, readRepoFile, ROOT, runCli, VALID_SAMPLES } from './helpers';
 import { generate, rng } from './generate';
 import { diagnosticKey, TestClient } from './lsp-client';
@@ -332,6 +333,43 @@ describe('language server over stdio', () => {
     const hints2 = (await client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri: doc }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } } })) as InlayHint[];
     assert.ok(hints2.length > 0 && hints2.every((h) => String(h.label).startsWith('⇒')));
     await client.setSettings({});
+  });
+
+  test('past cloe.maxDiagnostics, the most severe diagnostics are sent, and a last one says how many are not', async () => {
+    const text = generate(2500, 21);
+    const all = checkText(text).findings;
+    const rank = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+    assert.ok(all.length > 1000 && all.some((f) => f.severity === 'error') && all.some((f) => f.severity === 'information'), `${all.length} findings`);
+    const u = uri('many-findings.cloe.yaml');
+    const check = (diagnostics: Diagnostic[], max: number) => {
+      assert.equal(diagnostics.length, max);
+      const notice = diagnostics[max - 1]!;
+      assert.equal(notice.code, undefined);
+      assert.match(String(notice.message), new RegExp(`^${(all.length - (max - 1)).toLocaleString('en')} more findings are not shown`));
+      const shown = diagnostics.slice(0, -1);
+      // Never a less severe one shown while a more severe one is left out; document order kept.
+      const worstShown = Math.max(...shown.map((d) => d.severity!));
+      const shownCount = (sev: number) => shown.filter((d) => d.severity === sev).length;
+      for (const sev of [1, 2, 3, 4]) {
+        const inFile = all.filter((f) => rank[f.severity] === sev).length;
+        if (sev < worstShown) assert.equal(shownCount(sev), inFile, `severity ${sev}`);
+        if (sev > worstShown) assert.equal(shownCount(sev), 0, `severity ${sev}`);
+      }
+      for (let i = 1; i < shown.length; i++) {
+        const a = shown[i - 1]!.range.start;
+        const b = shown[i]!.range.start;
+        assert.ok(a.line < b.line || (a.line === b.line && a.character <= b.character), 'document order');
+      }
+    };
+    check((await client.open(u, text)).diagnostics, 1000);
+    let next = client.waitDiagnostics(u, (p) => p.diagnostics.length === 40);
+    await client.setSettings({ maxDiagnostics: 40 });
+    check((await next).diagnostics, 40);
+    next = client.waitDiagnostics(u, (p) => p.diagnostics.length === all.length);
+    await client.setSettings({ maxDiagnostics: 0 });
+    assert.equal((await next).diagnostics.filter((d) => d.source === 'cloe' && d.code).length, all.length);
+    await client.setSettings({});
+    await client.close(u);
   });
 
   test('the server stays up on malformed requests and writes nothing but the protocol', async () => {

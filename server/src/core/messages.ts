@@ -144,6 +144,11 @@ const CATALOGUE = {
   'outcome.attestation': { en: 'Attestation {level}', fr: 'Attestation {level}' },
   'outcome.pending': { en: 'pending', fr: 'en attente' },
   'outcome.unknown': { en: 'unknown', fr: 'inconnu' },
+  // the editor's limit on diagnostics per file
+  'diagnostics.omitted': {
+    en: '{count} more findings are not shown here: at most {max} per file, the most severe first (setting cloe.maxDiagnostics, 0 for all). `cloe-grid check` lists them all.',
+    fr: '{count} autres constats ne sont pas affichés ici : au plus {max} par fichier, les plus graves d’abord (réglage cloe.maxDiagnostics, 0 pour tous). `cloe-grid check` les liste tous.',
+  },
   // lists
   'list.or': { en: '{a} or {b}', fr: '{a} ou {b}' },
 } satisfies Record<string, Entry>;

@@ -10,7 +10,8 @@ import {
 } from 'vscode-languageserver/node';
 import type { CheckResult } from '../core/check';
 import type { Finding, Fix, Severity, TextEdit as CoreEdit } from '../core/findings';
-import { type Locale, render } from '../core/messages';
+import { localeNumber } from '../core/limits';
+import { type Locale, msg, render } from '../core/messages';
 import { docsUrl } from '../core/rules/index';
 import type { Span } from '../core/text';
 
@@ -63,6 +64,49 @@ export function toDiagnostic(uri: string, result: Placed, f: Finding, locale: Lo
     d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toRange(result, r.span) }, message: render(r.message, locale) }));
   }
   return d;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * The findings to publish: all of them, or past `max`, the most severe ones (errors, then
+ * warnings, information, hints; in document order within a severity), as VS Code itself does
+ * with more than 1,000 diagnostics per file. `max` 0: no limit.
+ */
+export function mostSevere(findings: readonly Finding[], max: number): { shown: Finding[]; omitted: number } {
+  if (max <= 0 || findings.length <= max) return { shown: findings.slice(), omitted: 0 };
+  const room = max - 1; // one place for the "not shown" notice
+  const counts = [0, 0, 0, 0];
+  for (const f of findings) counts[RANK[f.severity]]!++;
+  // Severities kept whole, then how many of the next one fit (the first ones in the file).
+  let cut = 0;
+  let left = room;
+  while (cut < 4 && counts[cut]! <= left) left -= counts[cut++]!;
+  const shown: Finding[] = [];
+  for (const f of findings) {
+    const rank = RANK[f.severity];
+    if (rank < cut) shown.push(f);
+    else if (rank === cut && left > 0) {
+      shown.push(f);
+      left--;
+    }
+  }
+  return { shown, omitted: findings.length - shown.length };
+}
+
+/** A file's diagnostics, at most `max` (0: all); past it, the last one says how many are not shown. */
+export function toDiagnostics(uri: string, result: CheckResult, locale: Locale, max: number): Diagnostic[] {
+  const { shown, omitted } = mostSevere(result.findings, max);
+  const out = shown.map((f) => toDiagnostic(uri, result, f, locale));
+  if (omitted > 0) {
+    out.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'cloe',
+      message: render(msg('diagnostics.omitted', { count: localeNumber(omitted), max: localeNumber(max) }), locale),
+    });
+  }
+  return out;
 }
 
 /** The finding a diagnostic came from: same rule, same range. */

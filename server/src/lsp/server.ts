@@ -42,7 +42,7 @@ import { explainAt, explainOutcome, outcomeText, summaryLine } from '../core/exp
 import { safeFixEdits } from '../core/fixes';
 import { cohortInfos, locate, summarize } from '../core/locate';
 import { type Locale, localeFrom } from '../core/messages';
-import { findingFor, toCodeAction, toDiagnostic, toEdit, toRange } from './convert';
+import { findingFor, toCodeAction, toDiagnostic, toDiagnostics, toEdit, toRange } from './convert';
 import { FileMatcher, uriPath } from './files';
 
 export const FIX_ALL_KIND = 'source.fixAll.cloe';
@@ -66,9 +66,14 @@ export interface Settings {
   files: string[];
   locale: 'auto' | 'en' | 'fr';
   inlayHints: { outcome: boolean; defaultedThreshold: boolean };
+  /** At most this many diagnostics per file, most severe first (0: no limit). */
+  maxDiagnostics: number;
 }
 
-const DEFAULT_SETTINGS: Settings = { files: [], locale: 'auto', inlayHints: { outcome: true, defaultedThreshold: true } };
+/** VS Code shows at most 1,000 diagnostics per file (the most severe); sending more costs time and shows nothing. */
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
+
+const DEFAULT_SETTINGS: Settings = { files: [], locale: 'auto', inlayHints: { outcome: true, defaultedThreshold: true }, maxDiagnostics: DEFAULT_MAX_DIAGNOSTICS };
 
 function readSettings(raw: unknown): Settings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
@@ -77,6 +82,7 @@ function readSettings(raw: unknown): Settings {
     files: Array.isArray(s.files) ? s.files.filter((x): x is string => typeof x === 'string') : [],
     locale: s.locale === 'en' || s.locale === 'fr' ? s.locale : 'auto',
     inlayHints: { outcome: hints.outcome !== false, defaultedThreshold: hints.defaultedThreshold !== false },
+    maxDiagnostics: typeof s.maxDiagnostics === 'number' && Number.isInteger(s.maxDiagnostics) && s.maxDiagnostics >= 0 ? s.maxDiagnostics : DEFAULT_MAX_DIAGNOSTICS,
   };
 }
 
@@ -231,7 +237,7 @@ export function startServer(): void {
     }
     try {
       const result = analyze(doc);
-      const diagnostics = result.findings.map((f) => toDiagnostic(uri, result, f, locale()));
+      const diagnostics = toDiagnostics(uri, result, locale(), settings.maxDiagnostics);
       // A newer version may have arrived meanwhile: never publish an older one after it.
       if (documents.get(uri)?.version !== doc.version) return;
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
@@ -535,7 +541,7 @@ export function startServer(): void {
         else {
           // Like an editor (and the CLI), read the text without its byte order mark.
           result = checkText((await readFile(fileURLToPath(uri), 'utf8')).replace(/^\uFEFF/, ''));
-          void connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f) => toDiagnostic(uri, result, f, locale())) });
+          void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(uri, result, locale(), settings.maxDiagnostics) });
         }
         files++;
         errors += result.findings.filter((f) => f.severity === 'error').length;
