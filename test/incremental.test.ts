@@ -95,6 +95,36 @@ test('several edits in one update (a burst) equal a full validation', () => {
   assert.ok(inc.stats.incremental > 0);
 });
 
+test('file rules kept across edits inside candidates: ids that start or stop colliding, lines added above a duplicate', () => {
+  const original = generate(60, 17);
+  const ids = [...original.matchAll(/- id: (C-\d+)/g)];
+  const [z, a, b, c] = [ids[2]!, ids[3]!, ids[10]!, ids[20]!];
+  let text = original;
+  const inc = new IncrementalGrid(text);
+  const apply = (e: { start: number; end: number; newText: string }) => {
+    text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+    const got = inc.update([e]);
+    assert.deepEqual(snapshot(got), snapshot(checkText(text)), JSON.stringify(e));
+    return got;
+  };
+  // b takes a's id: duplicate-id appears (its message gives a's line).
+  const first = apply({ start: b.index + 6, end: b.index + 6 + b[1]!.length, newText: a[1]! });
+  assert.equal(first.findings.filter((f) => f.rule === 'duplicate-id').length, 1);
+  // A letter typed in c's id (offsets are in the text as it is now): duplicates unchanged.
+  const cAt = text.indexOf(`- id: ${c[1]!}`);
+  apply({ start: cAt + 6, end: cAt + 6, newText: 'X' });
+  // A line added inside the candidate above a (so a's line number changes), then removed.
+  const zLineEnd = text.indexOf('\n', text.indexOf(`- id: ${z[1]!}`)) + 1;
+  const added = apply({ start: zLineEnd, end: zLineEnd, newText: '        notes: x\n' });
+  assert.equal(added.findings.filter((f) => f.rule === 'duplicate-id').length, 1);
+  apply({ start: zLineEnd, end: zLineEnd + '        notes: x\n'.length, newText: '' });
+  // b gets its own id back: the duplicate goes.
+  const bAt = text.lastIndexOf(`- id: ${a[1]!}`);
+  const back = apply({ start: bAt + 6, end: bAt + 6 + a[1]!.length, newText: b[1]! });
+  assert.equal(back.findings.filter((f) => f.rule === 'duplicate-id').length, 0);
+  assert.equal(inc.stats.full, 0, JSON.stringify(inc.stats));
+});
+
 test('a line index updated by an edit equals one built from the new text (LF, CRLF, lone CR)', () => {
   const r = rng(2024);
   const pieces = ['a', 'bc', '\n', '\r\n', '\r', '', 'x\ny', '\n\n'];

@@ -9,6 +9,7 @@
  */
 import { analyzeModel, checkText, type CheckOptions, type CheckResult } from './check';
 import type { Finding, TextEdit } from './findings';
+import type { Rule } from './rules/rule';
 import { type Candidate, candidateAt, fieldOf, type ObjectInfo, type ValueNode } from './model';
 import { buildCandidate, parseCandidateRegion } from './parse';
 import type { LineIndex, Span } from './text';
@@ -26,6 +27,8 @@ export class IncrementalGrid {
   /** The line index kept up to date through a batch of edits. */
   private lines: LineIndex | undefined;
   private hasAnchors: boolean;
+  /** Set by patch: an edit changed a candidate's id. */
+  private idChanged = false;
   readonly stats: IncrementalStats = { incremental: 0, full: 0 };
 
   constructor(
@@ -44,12 +47,25 @@ export class IncrementalGrid {
     return this.current.model.text;
   }
 
+  /**
+   * True when the kept text is `text`; the kept model then uses that copy (an editor's document
+   * and this model each apply the same edits: one 15 MB copy is enough).
+   */
+  matches(text: string): boolean {
+    if (text !== this.current.model.text) return false;
+    this.current.model.text = text;
+    this.current.lines.adopt(text);
+    return true;
+  }
+
   /** Applies edits in order (each one's offsets are in the text left by the previous ones). */
   update(edits: readonly TextEdit[]): CheckResult {
     let text = this.text;
     const dirty = new Set<number>();
     let ok = !this.hasAnchors && this.current.model.syntaxErrors.length === 0;
     this.lines = undefined;
+    this.idChanged = false;
+    const lineCount = this.current.lines.lineCount;
     for (const edit of edits) {
       const next = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
       if (ok) ok = this.patch(text, next, edit, dirty);
@@ -59,13 +75,17 @@ export class IncrementalGrid {
     if (ok) {
       const previous = this.current.candidateFindings;
       const infos = this.current.candidates;
-      this.current = analyzeModel(
-        this.current.model,
-        this.options,
-        (i) => (dirty.has(i) ? undefined : previous[i]),
-        (i) => (dirty.has(i) ? undefined : infos[i]),
-        this.lines,
-      );
+      const fileFindings = this.current.fileFindings;
+      // File rules read nothing inside candidates but their ids (duplicate-id, whose messages
+      // also give line numbers): after edits inside candidates, their findings stand (moved).
+      const keepFileRule = (rule: Rule) => !rule.fileReadsCandidates || (!this.idChanged && this.lines!.lineCount === lineCount);
+      this.current = analyzeModel(this.current.model, this.options, {
+        findings: (i) => (dirty.has(i) ? undefined : previous[i]),
+        info: (i) => (dirty.has(i) ? undefined : infos[i]),
+        changed: { findings: previous, infos, dirty },
+        fileRule: (rule, i) => (keepFileRule(rule) ? fileFindings[i] : undefined),
+        lines: this.lines,
+      });
       this.stats.incremental++;
     } else {
       this.current = checkText(text, this.options);
@@ -99,16 +119,21 @@ export class IncrementalGrid {
     // Swap the item in the model.
     const cohort = candidate.cohort;
     const items = fieldOf(cohort.obj, 'candidates')?.value.items;
-    const itemIndex = items?.findIndex((v) => v.map === candidate.obj) ?? -1;
     const inCohort = cohort.candidates.indexOf(candidate);
+    // Items that are not mappings are not candidates: the item is at or after the candidate's place.
+    let itemIndex = -1;
+    if (items) for (let i = inCohort; i < items.length; i++) if (items[i]!.map === candidate.obj) { itemIndex = i; break; }
     if (!items || itemIndex < 0 || inCohort < 0) return false;
     const replacement = buildCandidate(parsed.node.map!, cohort, candidate.index);
+    if (replacement.id?.value !== candidate.id?.value) this.idChanged = true;
     items[itemIndex] = parsed.node;
     cohort.candidates[inCohort] = replacement;
     model.candidates[candidate.index] = replacement;
     const old = objectsOf(candidate.obj);
+    // The candidate's objects end with itself (children first) and are contiguous.
     const at = model.objects.indexOf(candidate.obj);
-    const first = model.objects.findIndex((o) => old.has(o));
+    let first = at;
+    while (first > 0 && old.has(model.objects[first - 1]!)) first--;
     model.objects.splice(first, at - first + 1, ...parsed.objects);
 
     // Everything after the edit moves by delta.
@@ -119,6 +144,7 @@ export class IncrementalGrid {
         if (dirty.has(i)) continue;
         for (const f of findings[i]!) shiftFinding(f, edit.end, delta);
       }
+      for (const own of this.current.fileFindings) for (const f of own ?? []) shiftFinding(f, edit.end, delta);
     }
     this.lines = (this.lines ?? this.current.lines).edited(next, edit.start, edit.end, edit.newText);
     model.text = next;

@@ -71,6 +71,11 @@ export class LineIndex {
     return index;
   }
 
+  /** Uses another copy of the same text (so that only one copy stays in memory). */
+  adopt(text: string): void {
+    if (text === this.text) (this as unknown as { text: string }).text = text;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

@@ -193,7 +193,7 @@ export function startServer(): void {
       hit.grid.update(log.flatMap((e) => e.edits!));
       hit.version = doc.version;
       // A guard that costs one string comparison: the kept text must be the document's.
-      if (hit.grid.text === doc.getText()) return hit.grid.result;
+      if (hit.grid.matches(doc.getText())) return hit.grid.result;
       connection.console.warn(`incremental validation of ${doc.uri} lost track of the text: validating it whole`);
     }
     const config = configOf(doc.uri);

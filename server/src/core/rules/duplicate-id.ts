@@ -23,6 +23,7 @@ export const duplicateId: Rule = {
   id: 'duplicate-id',
   defaultSeverity: 'error',
   description: 'A candidate or cohort id used twice in the file.',
+  fileReadsCandidates: true,
   checkFile(ctx) {
     checkIds(ctx.model.cohorts.map((c) => c.id), 'cohort', ctx);
     checkIds(ctx.model.candidates.map((c) => c.id), 'candidate', ctx);

@@ -32,6 +32,12 @@ export interface Rule {
   description: string;
   /** Checks that need the whole file (ids, versions, local professions, shapes). */
   checkFile?(ctx: FileContext): void;
+  /**
+   * checkFile reads inside candidates (their ids) or gives line numbers in messages: incremental
+   * validation re-runs it after an edit that changes an id or the line count. Other file rules
+   * read nothing inside candidates, and their findings are kept after an edit inside one.
+   */
+  fileReadsCandidates?: boolean;
   /** Checks of one candidate alone: their findings depend on nothing else but the file's professions. */
   checkCandidate?(candidate: Candidate, ctx: CandidateContext): void;
 }
