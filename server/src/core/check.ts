@@ -202,7 +202,8 @@ export function analyzeModel(model: GridModel, options: CheckOptions = {}, reuse
         own.push(ruleFailure(entry.rule, e));
       }
     }
-    return own.length > 1 ? own.sort(byPosition) : own;
+    // (An exact copy: an array that grew by push keeps room for 17.)
+    return own.length === 0 ? own : (own.length > 1 ? own.sort(byPosition) : own).slice();
   };
   let candidateFindings: Finding[][];
   if (changed) {

@@ -72,6 +72,11 @@ function plainKind(s: string): 'null' | 'boolean' | 'number' | 'string' {
   return 'string';
 }
 
+/** An array of exactly its length (one that grew by push keeps room for 17 or more). */
+function exact<T>(xs: T[]): T[] {
+  return xs.length < 16 ? xs.slice() : xs;
+}
+
 function scalar(text: string, start: number, end: number): ValueNode {
   const kind = plainKind(text);
   const span = { start, end };
@@ -85,6 +90,8 @@ class Parser {
   readonly badItems: GridModel['badItems'] = [];
   private peeked: Line | undefined;
   private peekedAt = -1;
+  private readonly strings = new Map<string, string>();
+  private readonly keys = new Set<string>();
 
   constructor(private readonly t: string) {}
 
@@ -133,9 +140,24 @@ class Parser {
   }
 
   key(s: number, colon: number): string {
-    const key = this.t.slice(s, colon);
-    if (!KEY.test(key) || key.endsWith(' ') || NOT_STRING_KEY.has(key)) throw GIVE_UP;
+    const key = this.intern(this.t.slice(s, colon));
+    if (!this.keys.has(key)) {
+      if (!KEY.test(key) || key.endsWith(' ') || NOT_STRING_KEY.has(key)) throw GIVE_UP;
+      this.keys.add(key);
+    }
     return key;
+  }
+
+  /**
+   * One string for each short text (keys, levels, languages): 100,000 candidates write `name:`
+   * and `B2` 100,000 times, and each copy costs 20–30 bytes.
+   */
+  intern(s: string): string {
+    if (s.length > 16) return s;
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    if (this.strings.size < 4096) this.strings.set(s, s);
+    return s;
   }
 
   /** A block mapping whose keys are at column `indent`; its first key is at `first` on the current line. */
@@ -163,7 +185,7 @@ class Parser {
       at = next.content;
     }
     const span = { start: first, end: fields[fields.length - 1]!.value.span.end };
-    const obj: ObjectInfo = { kind: kind ?? 'root', span, flow: false, fields };
+    const obj: ObjectInfo = { kind: kind ?? 'root', span, flow: false, fields: exact(fields) };
     if (kind) this.objects.push(obj);
     return { kind: 'map', span, flow: false, map: obj };
   }
@@ -191,7 +213,7 @@ class Parser {
       if (!this.isSeqLine(next)) break;
       line = next;
     }
-    return { kind: 'seq', span: { start, end: items[items.length - 1]!.span.end }, flow: false, items };
+    return { kind: 'seq', span: { start, end: items[items.length - 1]!.span.end }, flow: false, items: exact(items) };
   }
 
   /**
@@ -249,7 +271,7 @@ class Parser {
       if (c === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) throw GIVE_UP;
       last = i + 1;
     }
-    return [scalar(t.slice(q, last), q, last), last];
+    return [scalar(this.intern(t.slice(q, last)), q, last), last];
   }
 
   /** A one-line quoted scalar without escapes; `'it''s'` is the one escape single quotes have. */
@@ -269,7 +291,7 @@ class Parser {
         continue;
       }
       text += t.slice(from, i);
-      return [{ kind: 'string', span: { start: q, end: i + 1 }, text, style: 'quoted' }, i + 1];
+      return [{ kind: 'string', span: { start: q, end: i + 1 }, text: this.intern(text), style: 'quoted' }, i + 1];
     }
     throw GIVE_UP;
   }
@@ -290,7 +312,7 @@ class Parser {
       if (ch !== ' ') last = i + 1;
     }
     if (last === q) throw GIVE_UP;
-    return [scalar(t.slice(q, last), q, last), last];
+    return [scalar(this.intern(t.slice(q, last)), q, last), last];
   }
 
   skipSpaces(i: number): number {
@@ -321,7 +343,7 @@ class Parser {
       }
     }
     if (i > end) throw GIVE_UP;
-    return [{ kind: 'seq', span: { start: q, end: i }, flow: true, items }, i];
+    return [{ kind: 'seq', span: { start: q, end: i }, flow: true, items: exact(items) }, i];
   }
 
   flowMap(q: number, end: number, kind: ObjectKind | null): [ValueNode, number] {
@@ -364,7 +386,7 @@ class Parser {
     }
     if (i > end) throw GIVE_UP;
     const span = { start: q, end: i };
-    const obj: ObjectInfo = { kind: kind ?? 'root', span, flow: true, fields };
+    const obj: ObjectInfo = { kind: kind ?? 'root', span, flow: true, fields: exact(fields) };
     if (kind) this.objects.push(obj);
     return [{ kind: 'map', span, flow: true, map: obj }, i];
   }

@@ -18,9 +18,18 @@ export interface Level {
 
 const LEVEL_RE = /^([ABC])([12])([+-]?)$/;
 
+/** The 18 levels, made once and shared (frozen): 100,000 candidates need no copies of `B2`. */
+const MADE = new Map<string, Level>();
+
 function make(base: BaseLevel, mark: Mark): Level {
-  const markOffset = mark === '-' ? 0 : mark === '' ? 1 : 2;
-  return { base, mark, rank: BASE_LEVELS.indexOf(base) * 3 + markOffset, code: base + mark };
+  const code = base + mark;
+  let level = MADE.get(code);
+  if (!level) {
+    const markOffset = mark === '-' ? 0 : mark === '' ? 1 : 2;
+    level = Object.freeze({ base, mark, rank: BASE_LEVELS.indexOf(base) * 3 + markOffset, code });
+    MADE.set(code, level);
+  }
+  return level;
 }
 
 /** Parses an exact level code (`B2`, `B1+`, `C1-`); anything else gives undefined. */

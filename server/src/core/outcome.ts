@@ -46,28 +46,60 @@ function ref(id: MessageRef['id'], args: Record<string, string> = {}): MessageRe
   return { id, args };
 }
 
+/**
+ * An outcome keeps its input and writes its steps when asked (hovers, reports): a file of
+ * 100,000 candidates then keeps no reasoning it does not show.
+ */
+class LazyOutcome implements Outcome {
+  kind: OutcomeKind = 'unknown';
+  // (Declared, not initialised: an outcome has only the properties it sets.)
+  declare level?: Level;
+  declare threshold?: Level;
+  declare thresholdSource?: ThresholdSource;
+  declare result?: Level;
+  declare resultSource?: ResultSource;
+  declare written?: Level;
+  declare oral?: Level;
+  readonly #input: OutcomeInput;
+
+  constructor(input: OutcomeInput) {
+    this.#input = input;
+  }
+
+  get steps(): MessageRef[] {
+    const steps: MessageRef[] = [];
+    decide(this.#input, new LazyOutcome(this.#input), steps);
+    return steps;
+  }
+}
+
 export function computeOutcome(input: OutcomeInput): Outcome {
-  const steps: MessageRef[] = [];
-  const out: Outcome = { kind: 'unknown', steps };
+  const out = new LazyOutcome(input);
+  decide(input, out, undefined);
+  return out;
+}
+
+/** Fills in an outcome; with `steps`, writes the reasoning too. */
+function decide(input: OutcomeInput, out: LazyOutcome, steps: MessageRef[] | undefined): LazyOutcome {
 
   // 1. The threshold: written, else the profession's recommendation.
   if (input.thresholdMalformed) {
-    steps.push(ref('step.threshold-invalid', { threshold: '…' }));
+    steps?.push(ref('step.threshold-invalid', { threshold: '…' }));
   } else if (input.threshold !== undefined) {
     const t = parseLevel(input.threshold.trim());
     if (t) {
       out.threshold = t;
       out.thresholdSource = 'explicit';
-      steps.push(ref('step.threshold-explicit', { threshold: t.code }));
+      steps?.push(ref('step.threshold-explicit', { threshold: t.code }));
     } else {
-      steps.push(ref('step.threshold-invalid', { threshold: input.threshold }));
+      steps?.push(ref('step.threshold-invalid', { threshold: input.threshold }));
     }
   } else if (input.profession?.threshold) {
     out.threshold = input.profession.threshold;
     out.thresholdSource = 'recommended';
-    steps.push(ref('step.threshold-recommended', { threshold: input.profession.threshold.code, profession: input.profession.canonical }));
+    steps?.push(ref('step.threshold-recommended', { threshold: input.profession.threshold.code, profession: input.profession.canonical }));
   } else {
-    steps.push(ref('step.threshold-none'));
+    steps?.push(ref('step.threshold-none'));
   }
 
   // 2. The result: the overall level, else the lower of written and oral.
@@ -83,35 +115,35 @@ export function computeOutcome(input: OutcomeInput): Outcome {
     if (r) {
       out.result = r;
       out.resultSource = 'shorthand';
-      steps.push(ref('step.result-overall', { result: r.code }));
+      steps?.push(ref('step.result-overall', { result: r.code }));
     } else resultInvalid = true;
   } else if (input.overall !== undefined) {
     const r = parseLevel(input.overall.trim());
     if (r) {
       out.result = r;
       out.resultSource = 'overall';
-      steps.push(ref('step.result-overall', { result: r.code }));
+      steps?.push(ref('step.result-overall', { result: r.code }));
     } else resultInvalid = true;
   } else if (written && oral) {
     const r = minLevel(written, oral);
     out.result = r;
     out.resultSource = 'derived';
-    steps.push(ref('step.result-derived', { result: r.code, written: written.code, oral: oral.code }));
+    steps?.push(ref('step.result-derived', { result: r.code, written: written.code, oral: oral.code }));
   } else if ((input.written !== undefined && !written) || (input.oral !== undefined && !oral)) {
     resultInvalid = true;
   } else if (written || oral) {
-    steps.push(ref(written ? 'step.result-oral-missing' : 'step.result-written-missing', { level: (written ?? oral)!.code }));
+    steps?.push(ref(written ? 'step.result-oral-missing' : 'step.result-written-missing', { level: (written ?? oral)!.code }));
     out.kind = 'pending';
     return out;
   }
 
   if (resultInvalid) {
-    steps.push(ref('step.result-invalid'));
+    steps?.push(ref('step.result-invalid'));
     out.kind = 'unknown';
     return out;
   }
   if (!out.result) {
-    steps.push(ref('step.pending'));
+    steps?.push(ref('step.pending'));
     out.kind = 'pending';
     return out;
   }
@@ -121,24 +153,24 @@ export function computeOutcome(input: OutcomeInput): Outcome {
   if (result.base === 'C2') {
     out.kind = 'certificate';
     out.level = result;
-    steps.push(ref('step.c2', { result: result.code }));
+    steps?.push(ref('step.c2', { result: result.code }));
     return out;
   }
   if (!out.threshold) {
     out.kind = 'unknown';
-    steps.push(ref('step.unknown'));
+    steps?.push(ref('step.unknown'));
     return out;
   }
   out.level = result;
   if (result.rank < A2.rank) {
     out.kind = 'attestation';
-    steps.push(ref('step.below-target', { result: result.code }));
+    steps?.push(ref('step.below-target', { result: result.code }));
   } else if (compareLevels(result, out.threshold) >= 0) {
     out.kind = 'certificate';
-    steps.push(ref('step.reached', { result: result.code, threshold: out.threshold.code }));
+    steps?.push(ref('step.reached', { result: result.code, threshold: out.threshold.code }));
   } else {
     out.kind = 'attestation';
-    steps.push(ref('step.not-reached', { result: result.code, threshold: out.threshold.code }));
+    steps?.push(ref('step.not-reached', { result: result.code, threshold: out.threshold.code }));
   }
   return out;
 }
