@@ -4,9 +4,10 @@
  * outcomes). Seeded and bounded; CLOE_DIFF_EDITS raises the number of edits.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { checkText, type CheckResult } from '../server/src/core/check';
 import { IncrementalGrid } from '../server/src/core/incremental';
+import { LazyObject } from '../server/src/core/lazy';
 import { LineIndex } from '../server/src/core/text';
 import { generate, LEVELS, rng } from './generate';
 import { INVALID_SAMPLES, readRepoFile, VALID_SAMPLES } from './helpers';
@@ -140,4 +141,49 @@ test('a line index updated by an edit equals one built from the new text (LF, CR
     const starts = (x: LineIndex) => Array.from({ length: x.lineCount }, (_, i) => x.lineStart(i));
     assert.deepEqual(starts(edited), starts(fresh), JSON.stringify({ text, start, end, newText }));
   }
+});
+
+describe('lazy candidates (the language server keeps no candidate fields in memory but the last read)', () => {
+  const lazy = { keep: 8 };
+  test('same findings, outcomes and positions as keeping everything, on every sample and generated files', () => {
+    const inputs = [...VALID_SAMPLES(), ...INVALID_SAMPLES()].map((f) => [f, readRepoFile(f)] as const);
+    inputs.push(['generated (300)', generate(300, 5)], ['generated CRLF', generate(90, 6).replace(/\n/g, '\r\n')]);
+    for (const [name, text] of inputs) {
+      const eager = checkText(text);
+      const result = checkText(text, { lazy });
+      assert.deepEqual(snapshot(result), snapshot(eager), name);
+      // Hover-like reads afterwards (most candidates were forgotten): the same fields again.
+      for (const [i, c] of result.model.candidates.entries()) {
+        const e = eager.model.candidates[i]!;
+        assert.deepEqual([c.id?.value, c.name?.span, c.profession?.value, c.threshold?.span, c.result?.node.span], [e.id?.value, e.name?.span, e.profession?.value, e.threshold?.span, e.result?.node.span], `${name} #${i}`);
+        assert.deepEqual(c.obj.fields.map((f) => [f.key, f.keySpan, f.value.span, f.value.text]), e.obj.fields.map((f) => [f.key, f.keySpan, f.value.span, f.value.text]));
+      }
+    }
+  });
+
+  test(`incremental = full after each of ${60 * SCALE} random edits, lazy`, () => {
+    const r = rng(4242);
+    const original = generate(150, 8);
+    let text = original;
+    const inc = new IncrementalGrid(text, { lazy });
+    let lazyRead = 0;
+    for (let i = 0; i < 60 * SCALE; i++) {
+      const edit = randomEdit(text, r);
+      text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+      const got = inc.update([edit]);
+      assert.deepEqual(snapshot(got), snapshot(checkText(text)), `edit ${i}: ${JSON.stringify(edit)}`);
+      // Read a few candidates after the edit, as hovers would: their fields follow the text.
+      for (const c of got.model.candidates.filter((x, k) => k % 7 === 0 && x.obj instanceof LazyObject)) {
+        for (const f of c.obj.fields) assert.equal(text.slice(f.keySpan.start, f.keySpan.end), f.key);
+        lazyRead++;
+      }
+      // Back to the original after a syntax error (else every next edit is a full validation).
+      if (got.model.syntaxErrors.length > 0 || r() < 0.15) {
+        inc.update([{ start: 0, end: text.length, newText: original }]);
+        text = original;
+      }
+    }
+    assert.ok(inc.stats.incremental > 20, JSON.stringify(inc.stats));
+    assert.ok(lazyRead > 100, `only ${lazyRead} lazy candidates read`);
+  });
 });

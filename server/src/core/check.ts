@@ -23,6 +23,11 @@ export interface CheckOptions {
   extraProfessions?: readonly LocalProfessionDef[];
   /** false: ignore cloe-disable comments (the CLI's --no-inline-config). */
   inlineConfig?: boolean;
+  /**
+   * Keep candidates' fields out of memory and read them again from the text when asked
+   * (lazy.ts): the language server, which keeps large files open. Same results.
+   */
+  lazy?: boolean | { keep: number };
 }
 
 export interface CandidateInfo {
@@ -127,7 +132,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const limit = sizeLimitFinding(text);
   if (limit) return emptyResult(text, options, limit);
   try {
-    return analyzeModel(parseGrid(text), options);
+    return analyzeModel(parseGrid(text, options.lazy), options);
   } catch (e) {
     // The core never throws: a failure outside the rules is an internal-error finding too.
     const detail = e instanceof Error ? e.message : String(e);
@@ -175,11 +180,6 @@ export function analyzeModel(model: GridModel, options: CheckOptions = {}, reuse
     return own;
   });
   const changed = reuse.changed && reuse.changed.infos.length === model.candidates.length ? reuse.changed : undefined;
-  let candidates: CandidateInfo[];
-  if (changed) {
-    candidates = changed.infos.slice();
-    for (const i of changed.dirty) candidates[i] = candidateInfo(model.candidates[i]!, professions);
-  } else candidates = model.candidates.map((c) => reuse.info?.(c.index) ?? candidateInfo(c, professions));
   // The hot loop of a large file (100,000 candidates × 15 rules): one context per candidate, no
   // closure or copy per rule.
   const candidateRules = RULES.filter((r) => r.checkCandidate && severityOf(r) !== 'off').map((rule) => ({ rule, severity: severityOf(rule) as Severity }));
@@ -205,11 +205,25 @@ export function analyzeModel(model: GridModel, options: CheckOptions = {}, reuse
     // (An exact copy: an array that grew by push keeps room for 17.)
     return own.length === 0 ? own : (own.length > 1 ? own.sort(byPosition) : own).slice();
   };
+  // One pass per candidate, outcome then rules: a lazy candidate is read from the text once.
+  let candidates: CandidateInfo[];
   let candidateFindings: Finding[][];
   if (changed) {
+    candidates = changed.infos.slice();
     candidateFindings = changed.findings.slice();
-    for (const i of changed.dirty) candidateFindings[i] = findingsOf(candidates[i]!);
-  } else candidateFindings = candidates.map((info) => reuse.findings?.(info.candidate.index) ?? findingsOf(info));
+    for (const i of changed.dirty) {
+      candidates[i] = candidateInfo(model.candidates[i]!, professions);
+      candidateFindings[i] = findingsOf(candidates[i]);
+    }
+  } else {
+    candidates = [];
+    candidateFindings = [];
+    for (const c of model.candidates) {
+      const info = reuse.info?.(c.index) ?? candidateInfo(c, professions);
+      candidates.push(info);
+      candidateFindings.push(reuse.findings?.(c.index) ?? findingsOf(info));
+    }
+  }
   const findings = merge(fileFindings.flatMap((f) => f ?? []).sort(byPosition), candidateFindings);
   const suppressed = options.inlineConfig === false ? findings : suppress(text, lines, findings, (id) => severityOf(ruleById(id)!));
   // A YAML alias of a whole mapping is checked where it is anchored: report each finding once.

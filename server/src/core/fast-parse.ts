@@ -12,7 +12,8 @@
  * does not give up. Never throws.
  */
 import { LIST_ITEM_KIND, type ObjectKind, specOf } from './format';
-import type { FieldInfo, GridModel, ObjectInfo, ValueNode } from './model';
+import { type FieldInfo, type GridModel, listed, type ObjectInfo, type ValueNode } from './model';
+import { type CandidateStore, LazyObject } from './lazy';
 
 /** What the fast parser gives: the root value and the lists the model keeps. */
 export interface FastTree {
@@ -93,7 +94,10 @@ class Parser {
   private readonly strings = new Map<string, string>();
   private readonly keys = new Set<string>();
 
-  constructor(private readonly t: string) {}
+  constructor(
+    private readonly t: string,
+    private readonly store?: CandidateStore,
+  ) {}
 
   /** The next line with content (blank and comment lines are skipped); undefined at the end. */
   peek(): Line | undefined {
@@ -186,7 +190,7 @@ class Parser {
     }
     const span = { start: first, end: fields[fields.length - 1]!.value.span.end };
     const obj: ObjectInfo = { kind: kind ?? 'root', span, flow: false, fields: exact(fields) };
-    if (kind) this.objects.push(obj);
+    if (kind && listed(kind)) this.objects.push(obj);
     return { kind: 'map', span, flow: false, map: obj };
   }
 
@@ -203,8 +207,11 @@ class Parser {
       while (t.charCodeAt(q) === SPACE) q++;
       let item: ValueNode;
       if (q < line.end && t.charCodeAt(q) === DASH && (q + 1 === line.end || t.charCodeAt(q + 1) === SPACE)) throw GIVE_UP;
-      if (q < line.end && this.keyColon(q, line.end) >= 0) item = this.map(q - line.start, itemKind ?? null, depth + 1, q);
-      else item = this.value(dash + 1, line, indent, itemKind ?? null, undefined, depth + 1, false);
+      if (q < line.end && this.keyColon(q, line.end) >= 0) {
+        item = this.map(q - line.start, itemKind ?? null, depth + 1, q);
+        // A candidate written `- key: …` on its dash line: its fields can be read again alone.
+        if (this.store && itemKind === 'candidate') item.map = new LazyObject(item.span, item.map!.fields, this.store);
+      } else item = this.value(dash + 1, line, indent, itemKind ?? null, undefined, depth + 1, false);
       if (itemKind && item.kind !== 'map') this.badItems.push({ node: item, expected: itemKind });
       items.push(item);
       const next = this.peek();
@@ -387,7 +394,7 @@ class Parser {
     if (i > end) throw GIVE_UP;
     const span = { start: q, end: i };
     const obj: ObjectInfo = { kind: kind ?? 'root', span, flow: true, fields: exact(fields) };
-    if (kind) this.objects.push(obj);
+    if (kind && listed(kind)) this.objects.push(obj);
     return [{ kind: 'map', span, flow: true, map: obj }, i];
   }
 }
@@ -396,9 +403,9 @@ class Parser {
 const OUTSIDE = /[\t\uFEFF]|\r(?!\n)/;
 
 /** The root of a grid file, or undefined when the text is outside the subset (use the `yaml` package). */
-export function fastParse(text: string): FastTree | undefined {
+export function fastParse(text: string, store?: CandidateStore): FastTree | undefined {
   if (OUTSIDE.test(text)) return undefined;
-  const p = new Parser(text);
+  const p = new Parser(text, store);
   try {
     const first = p.peek();
     if (!first) return { objects: p.objects, badItems: p.badItems };

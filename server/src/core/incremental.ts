@@ -10,8 +10,9 @@
 import { analyzeModel, checkText, type CheckOptions, type CheckResult } from './check';
 import type { Finding, TextEdit } from './findings';
 import type { Rule } from './rules/rule';
-import { type Candidate, candidateAt, fieldOf, type ObjectInfo, type ValueNode } from './model';
-import { buildCandidate, parseCandidateRegion } from './parse';
+import { buildCandidate, type Candidate, candidateAt, fieldOf, type GridModel, moveTree, type ObjectInfo, type ValueNode } from './model';
+import { LazyObject } from './lazy';
+import { parseCandidateRegion } from './parse';
 import type { LineIndex, Span } from './text';
 
 export interface IncrementalStats {
@@ -113,7 +114,7 @@ export class IncrementalGrid {
     if (!parsed) return false;
 
     // The new item's spans, absolute in the new text.
-    shiftTree(parsed.node, parsed.objects, region.start);
+    moveTree(parsed.node, region.start);
     const delta = edit.newText.length - (edit.end - edit.start);
 
     // Swap the item in the model.
@@ -129,16 +130,10 @@ export class IncrementalGrid {
     items[itemIndex] = parsed.node;
     cohort.candidates[inCohort] = replacement;
     model.candidates[candidate.index] = replacement;
-    const old = objectsOf(candidate.obj);
-    // The candidate's objects end with itself (children first) and are contiguous.
-    const at = model.objects.indexOf(candidate.obj);
-    let first = at;
-    while (first > 0 && old.has(model.objects[first - 1]!)) first--;
-    model.objects.splice(first, at - first + 1, ...parsed.objects);
 
     // Everything after the edit moves by delta.
     if (delta !== 0) {
-      shiftModel(model.root, model.objects, edit.end, delta, new Set(parsed.objects));
+      shiftModel(model, edit.end, delta, candidate.index);
       const findings = this.current.candidateFindings;
       for (let i = candidate.index + 1; i < findings.length; i++) {
         if (dirty.has(i)) continue;
@@ -185,25 +180,15 @@ function linesStayInside(region: string, dashCol: number): boolean {
   return true;
 }
 
-function objectsOf(obj: ObjectInfo, out = new Set<ObjectInfo>()): Set<ObjectInfo> {
-  out.add(obj);
-  for (const f of obj.fields) visitMaps(f.value, out);
-  return out;
-}
-
-function visitMaps(v: ValueNode, out: Set<ObjectInfo>): void {
-  if (v.map) objectsOf(v.map, out);
-  for (const item of v.items ?? []) visitMaps(item, out);
-}
-
 function shiftSpan(s: Span, at: number, delta: number): void {
   if (s.start >= at) s.start += delta;
   if (s.end >= at) s.end += delta;
 }
 
 /**
- * Moves a value's spans. A mapping's span is its ObjectInfo's (the same object): mappings the
- * model lists are moved through that list; the others (under unknown keys) here.
+ * Moves a value's spans, outside candidates. A mapping's span is its ObjectInfo's (the same
+ * object): mappings the model lists (professions, cohorts) are moved through that list,
+ * candidates through model.candidates, the others (under unknown keys) here.
  */
 function shiftValue(v: ValueNode, at: number, delta: number, root: ObjectInfo | undefined): void {
   if (v.map) {
@@ -222,38 +207,37 @@ function shiftObject(o: ObjectInfo, at: number, delta: number, root: ObjectInfo 
   }
 }
 
-/** Moves every span that starts or ends at or after `at`; `skip` are the new item's objects. */
-function shiftModel(root: ObjectInfo | undefined, objects: readonly ObjectInfo[], at: number, delta: number, skip: ReadonlySet<ObjectInfo>): void {
-  for (const o of objects) {
-    // Objects entirely before the edit do not move (nor does anything inside them).
-    if (o.span.end < at || skip.has(o)) continue;
-    shiftObject(o, at, delta, root);
+/** Moves every span of a candidate's mapping; a lazy one moves its span and reads its fields again when asked. */
+function shiftCandidate(c: Candidate, at: number, delta: number): void {
+  const obj = c.obj;
+  if (obj instanceof LazyObject) {
+    obj.shift((s) => shiftSpan(s, at, delta));
+    return;
   }
-}
-
-/** Offsets of a freshly parsed region become offsets of the whole text. */
-function shiftTree(node: ValueNode, objects: readonly ObjectInfo[], by: number): void {
-  const all = new Set<Span>();
-  const move = (s: Span) => {
-    if (all.has(s)) return;
-    all.add(s);
-    s.start += by;
-    s.end += by;
+  const value = (v: ValueNode): void => {
+    if (v.map) return object(v.map);
+    shiftSpan(v.span, at, delta);
+    if (v.items) for (const item of v.items) value(item);
   };
-  const value = (v: ValueNode) => {
-    move(v.span);
-    for (const item of v.items ?? []) value(item);
-    if (v.map) object(v.map);
-  };
-  const object = (o: ObjectInfo) => {
-    move(o.span);
+  const object = (o: ObjectInfo): void => {
+    shiftSpan(o.span, at, delta);
     for (const f of o.fields) {
-      move(f.keySpan);
+      shiftSpan(f.keySpan, at, delta);
       value(f.value);
     }
   };
-  value(node);
-  for (const o of objects) object(o);
+  object(obj);
+}
+
+/** Moves every span that starts or ends at or after `at`, but the edited candidate's (parsed anew). */
+function shiftModel(model: GridModel, at: number, delta: number, edited: number): void {
+  for (const o of model.objects) {
+    // Objects entirely before the edit do not move (nor does anything inside them).
+    if (o.span.end < at) continue;
+    shiftObject(o, at, delta, model.root);
+  }
+  // Candidates before the edited one end before the edit.
+  for (let i = edited + 1; i < model.candidates.length; i++) shiftCandidate(model.candidates[i]!, at, delta);
 }
 
 /** Findings own their spans and edits (check.ts copies them), so each moves exactly once. */

@@ -97,7 +97,11 @@ export interface GridModel {
   root?: ObjectInfo;
   /** The root value when it is not a mapping (a list or a scalar), for invalid-type. */
   rootNode?: ValueNode;
-  /** Every mapping the format knows, in document order (for the shape rules). */
+  /**
+   * Every mapping the format knows outside candidates, children first, in document order (for the
+   * file's shape rules). A candidate's own mappings are candidateObjects(c): they are checked
+   * with the candidate, and a large file may not keep them in memory (lazy.ts).
+   */
   objects: ObjectInfo[];
   /** Every list field's items that should have been mappings but are not. */
   badItems: { node: ValueNode; expected: ObjectKind }[];
@@ -135,4 +139,73 @@ export function isWritten(f: FieldInfo | undefined): boolean {
 
 export function fieldOf(obj: ObjectInfo, key: string): FieldInfo | undefined {
   return obj.fields.find((f) => f.key === key);
+}
+
+/** Kinds of mapping listed in GridModel.objects: all but a candidate's own. */
+export function listed(kind: ObjectKind): boolean {
+  return kind !== 'candidate' && kind !== 'result';
+}
+
+/** A candidate's fields read from its mapping. */
+export function buildCandidate(obj: ObjectInfo, cohort: Cohort, index: number): Candidate {
+  const candidate: Candidate = { index, cohort, obj };
+  readCandidate(obj, candidate);
+  return candidate;
+}
+
+/** Reads a candidate mapping's fields into `into` (id, name, profession, threshold, result). */
+export function readCandidate(obj: ObjectInfo, into: Pick<Candidate, 'id' | 'name' | 'profession' | 'threshold' | 'result'>): void {
+  into.id = textField(fieldOf(obj, 'id'));
+  into.name = textField(fieldOf(obj, 'name'));
+  into.profession = textField(fieldOf(obj, 'profession'));
+  into.threshold = textField(fieldOf(obj, 'threshold'));
+  const result = fieldOf(obj, 'result');
+  if (result && result.value.kind !== 'null') {
+    const r: ResultField = { node: result.value, keySpan: result.keySpan };
+    if (result.value.map) {
+      const m = result.value.map;
+      r.written = textField(fieldOf(m, 'written'));
+      r.oral = textField(fieldOf(m, 'oral'));
+      r.overall = textField(fieldOf(m, 'overall'));
+    } else {
+      r.shorthand = textField(result);
+    }
+    into.result = r;
+  }
+}
+
+/** A field's scalar value as text; undefined when absent, empty (null) or not a scalar. */
+export function textField(f: FieldInfo | undefined): TextField | undefined {
+  if (!f) return undefined;
+  const t = scalarText(f.value);
+  if (t === undefined) return undefined;
+  return { value: t, span: f.value.span, keySpan: f.keySpan, node: f.value };
+}
+
+export function scalarText(v: ValueNode): string | undefined {
+  if (v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean') return v.text;
+  return undefined;
+}
+
+/**
+ * Moves every span of a value by `by` (a region parsed alone placed in its file). Each span
+ * moves once: a mapping's span is its ObjectInfo's.
+ */
+export function moveTree(node: ValueNode, by: number): void {
+  const value = (v: ValueNode) => {
+    if (v.map) return object(v.map);
+    v.span.start += by;
+    v.span.end += by;
+    for (const item of v.items ?? []) value(item);
+  };
+  const object = (o: ObjectInfo) => {
+    o.span.start += by;
+    o.span.end += by;
+    for (const f of o.fields) {
+      f.keySpan.start += by;
+      f.keySpan.end += by;
+      value(f.value);
+    }
+  };
+  value(node);
 }

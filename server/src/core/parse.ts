@@ -5,21 +5,12 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
 import type { Alias, Document, Node as YNode, YAMLMap } from 'yaml';
 import { LIST_ITEM_KIND, type ObjectKind, specOf } from './format';
-import type {
-  Candidate,
-  Cohort,
-  FieldInfo,
-  GridModel,
-  LocalProfession,
-  ObjectInfo,
-  ResultField,
-  TextField,
-  ValueNode,
-} from './model';
-import { fieldOf } from './model';
+import type { Cohort, FieldInfo, GridModel, LocalProfession, ObjectInfo, ValueNode } from './model';
+import { buildCandidate, fieldOf, listed, scalarText, textField } from './model';
 import type { Span } from './text';
 import { textErrors } from './text-errors';
 import { fastParse, fastParseItem } from './fast-parse';
+import { CandidateStore, LazyCandidate, LazyObject } from './lazy';
 
 /** Aliases are resolved at most this deep (an alias to an alias …), so a cycle cannot hang. */
 const MAX_ALIAS_DEPTH = 32;
@@ -48,10 +39,15 @@ interface Ctx {
  * The model of a grid file: by the fast parser when the text is in its subset (nearly every real
  * file), else by the `yaml` package. Both give the same model (a differential test checks it).
  */
-export function parseGrid(text: string): GridModel {
+export function parseGrid(text: string, lazy: boolean | { keep: number } = false): GridModel {
   const extra = textErrors(text);
-  const fast = extra.length === 0 ? fastParse(text) : undefined;
-  if (fast) return buildModel(text, fast.root, fast.objects, fast.badItems, []);
+  const store = lazy ? new CandidateStore(typeof lazy === 'object' ? lazy.keep : undefined) : undefined;
+  const fast = extra.length === 0 ? fastParse(text, store) : undefined;
+  if (fast) {
+    const model = buildModel(text, fast.root, fast.objects, fast.badItems, []);
+    if (store) store.model = model;
+    return model;
+  }
   return parseWithYaml(text, extra);
 }
 
@@ -138,7 +134,7 @@ function buildModel(text: string, rootNode: ValueNode | undefined, objects: Obje
     if (cands) cohort.candidatesKey = cands.keySpan;
     for (const c of cands?.value.items ?? []) {
       if (!c.map) continue;
-      const candidate = buildCandidate(c.map, cohort, model.candidates.length);
+      const candidate = c.map instanceof LazyObject ? new LazyCandidate(model.candidates.length, cohort, c.map) : buildCandidate(c.map, cohort, model.candidates.length);
       cohort.candidates.push(candidate);
       model.candidates.push(candidate);
     }
@@ -166,45 +162,6 @@ export function parseCandidateRegion(region: string): { node: ValueNode; objects
 }
 
 export { buildCandidate };
-
-function buildCandidate(obj: ObjectInfo, cohort: Cohort, index: number): Candidate {
-  const candidate: Candidate = {
-    index,
-    cohort,
-    obj,
-    id: textField(fieldOf(obj, 'id')),
-    name: textField(fieldOf(obj, 'name')),
-    profession: textField(fieldOf(obj, 'profession')),
-    threshold: textField(fieldOf(obj, 'threshold')),
-  };
-  const result = fieldOf(obj, 'result');
-  if (result && result.value.kind !== 'null') {
-    const r: ResultField = { node: result.value, keySpan: result.keySpan };
-    if (result.value.map) {
-      const m = result.value.map;
-      r.written = textField(fieldOf(m, 'written'));
-      r.oral = textField(fieldOf(m, 'oral'));
-      r.overall = textField(fieldOf(m, 'overall'));
-    } else {
-      r.shorthand = textField(result);
-    }
-    candidate.result = r;
-  }
-  return candidate;
-}
-
-/** A field's scalar value as text; undefined when absent, empty (null) or not a scalar. */
-function textField(f: FieldInfo | undefined): TextField | undefined {
-  if (!f) return undefined;
-  const t = scalarText(f.value);
-  if (t === undefined) return undefined;
-  return { value: t, span: f.value.span, keySpan: f.keySpan, node: f.value };
-}
-
-function scalarText(v: ValueNode): string | undefined {
-  if (v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean') return v.text;
-  return undefined;
-}
 
 function spanOf(node: YNode): Span {
   const r = node.range;
@@ -248,7 +205,7 @@ function toValue(ctx: Ctx, node: YNode | null, kind: ObjectKind | null, depth: n
   return expand(ctx, aliased, span, () => {
     if (isMap(target)) {
       const obj: ObjectInfo = { kind: kind ?? 'root', span, flow: !!target.flow, fields: fieldsOf(ctx, target, kind, depth) };
-      if (kind) ctx.objects.push(obj);
+      if (kind && listed(kind)) ctx.objects.push(obj);
       return { kind: 'map', span, flow: obj.flow, map: obj };
     }
     if (isSeq(target)) {

@@ -197,7 +197,8 @@ export function startServer(): void {
       connection.console.warn(`incremental validation of ${doc.uri} lost track of the text: validating it whole`);
     }
     const config = configOf(doc.uri);
-    const grid = new IncrementalGrid(doc.getText(), config ? checkOptions(config) : {});
+    // Lazy: an open file keeps no candidate's fields in memory but those last read (lazy.ts).
+    const grid = new IncrementalGrid(doc.getText(), { ...(config ? checkOptions(config) : {}), lazy: true });
     cache.set(doc.uri, { version: doc.version, generation, grid });
     return grid.result;
   }

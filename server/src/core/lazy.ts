@@ -1,0 +1,150 @@
+/**
+ * Candidates that do not stay in memory. In a file of 100,000 candidates, the mappings, fields
+ * and values of every candidate cost ~2.5 KB each: the language server keeps instead each
+ * candidate's span, and reads its fields again from the text when something asks for them (a
+ * rule, a hover, an inlay hint): ~10 µs with the fast parser. At most KEEP candidates are kept
+ * read at a time (first read, first forgotten).
+ *
+ * Only candidates the fast parser read in its subset, written `- key: …` on their dash line, are
+ * lazy: reading the lines from that dash to the end of the candidate's last value gives exactly
+ * the same mapping (fast-parse.ts; a test checks it). Everything else stays as parsed.
+ */
+import { fastParseItem } from './fast-parse';
+import { type Candidate, type Cohort, type FieldInfo, fieldOf, type GridModel, moveTree, type ObjectInfo, readCandidate, type ResultField, textField, type TextField } from './model';
+import type { Span } from './text';
+
+/** Candidates kept read at most, per file. */
+export const KEEP = 2048;
+
+/** The lazy candidates of one model, and which of them are read. */
+export class CandidateStore {
+  /** Set once the model is built: candidates are read from its current text. */
+  model: GridModel | undefined;
+
+  constructor(private readonly keep = KEEP) {}
+
+  private readonly read = new Set<LazyObject>();
+
+  /** Counts reads from the text (tests and benchmarks). */
+  reads = 0;
+
+  remember(o: LazyObject): void {
+    this.read.add(o);
+    if (this.read.size > this.keep) {
+      const oldest = this.read.values().next().value as LazyObject;
+      this.read.delete(oldest);
+      oldest.evict();
+    }
+  }
+
+  forget(o: LazyObject): void {
+    this.read.delete(o);
+  }
+}
+
+/** A candidate's mapping whose fields are read from the text on demand. */
+export class LazyObject implements ObjectInfo {
+  readonly kind = 'candidate' as const;
+  readonly flow = false;
+  #fields: FieldInfo[] | undefined;
+  /** The candidate built on this mapping (its text fields are dropped with the fields). */
+  owner: LazyCandidate | undefined;
+  /**
+   * The id is kept: duplicate-id reads every candidate's id after each edit that changes one,
+   * and reading 100,000 candidates again for it would cost a second.
+   */
+  readonly id: TextField | undefined;
+
+  constructor(
+    readonly span: Span,
+    fields: FieldInfo[],
+    private readonly store: CandidateStore,
+  ) {
+    this.#fields = fields;
+    this.id = textField(fieldOf(this, 'id'));
+    store.remember(this);
+  }
+
+  /** Moves the span and the kept id after an edit before them; the fields are read again when asked. */
+  shift(move: (s: Span) => void): void {
+    move(this.span);
+    if (this.id) {
+      move(this.id.span);
+      move(this.id.keySpan);
+    }
+    this.evict();
+  }
+
+  get fields(): FieldInfo[] {
+    if (!this.#fields) {
+      this.#fields = this.readFields();
+      this.store.remember(this);
+    }
+    return this.#fields;
+  }
+
+  /** Forgets the fields (after an edit moved the text under them, or to free memory). */
+  evict(): void {
+    this.#fields = undefined;
+    this.owner?.drop();
+    this.store.forget(this);
+  }
+
+  private readFields(): FieldInfo[] {
+    const text = this.store.model?.text ?? '';
+    const { start, end } = this.span;
+    const from = text.lastIndexOf('\n', start - 1) + 1;
+    const nl = text.indexOf('\n', end);
+    const to = nl < 0 ? text.length : nl + 1;
+    const item = fastParseItem(text.slice(from, to), 'candidate');
+    this.store.reads++;
+    if (!item?.node.map || item.node.span.start + from !== start || item.node.span.end + from !== end) {
+      // Cannot happen while the text is the model's (edits go through incremental.ts): say so loudly.
+      throw new Error(`the candidate at offset ${start} could not be read again from the text`);
+    }
+    moveTree(item.node, from);
+    return item.node.map.fields;
+  }
+}
+
+/** A candidate whose text fields (id, name, …) are read from its lazy mapping when asked. */
+export class LazyCandidate implements Candidate {
+  #read: Pick<Candidate, 'id' | 'name' | 'profession' | 'threshold' | 'result'> | undefined;
+
+  constructor(
+    public index: number,
+    public cohort: Cohort,
+    readonly obj: LazyObject,
+  ) {
+    obj.owner = this;
+  }
+
+  private get fieldsRead(): Pick<Candidate, 'id' | 'name' | 'profession' | 'threshold' | 'result'> {
+    if (!this.#read) {
+      const read: Pick<Candidate, 'id' | 'name' | 'profession' | 'threshold' | 'result'> = {};
+      readCandidate(this.obj, read);
+      this.#read = read;
+    }
+    return this.#read;
+  }
+
+  drop(): void {
+    this.#read = undefined;
+  }
+
+  get id(): TextField | undefined {
+    return this.obj.id;
+  }
+  get name(): TextField | undefined {
+    return this.fieldsRead.name;
+  }
+  get profession(): TextField | undefined {
+    return this.fieldsRead.profession;
+  }
+  get threshold(): TextField | undefined {
+    return this.fieldsRead.threshold;
+  }
+  get result(): ResultField | undefined {
+    return this.fieldsRead.result;
+  }
+}
