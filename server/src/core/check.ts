@@ -132,7 +132,10 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const limit = sizeLimitFinding(text);
   if (limit) return emptyResult(text, options, limit);
   try {
-    return analyzeModel(parseGrid(text, options.lazy), options);
+    const model = parseGrid(text, options.lazy);
+    const result = analyzeModel(model, options);
+    model.settle?.();
+    return result;
   } catch (e) {
     // The core never throws: a failure outside the rules is an internal-error finding too.
     const detail = e instanceof Error ? e.message : String(e);

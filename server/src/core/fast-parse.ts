@@ -85,14 +85,20 @@ function scalar(text: string, start: number, end: number): ValueNode {
   return { kind, span, text, style: 'plain' };
 }
 
+/**
+ * Short texts seen, shared by every parse (lazy candidates are parsed one at a time, again and
+ * again); bounded, so that a file of random texts cannot grow it without end.
+ */
+const STRINGS = new Map<string, string>();
+/** Keys already checked against KEY. */
+const KEYS_SEEN = new Set<string>();
+
 class Parser {
   pos = 0;
   readonly objects: ObjectInfo[] = [];
   readonly badItems: GridModel['badItems'] = [];
   private peeked: Line | undefined;
   private peekedAt = -1;
-  private readonly strings = new Map<string, string>();
-  private readonly keys = new Set<string>();
 
   constructor(
     private readonly t: string,
@@ -144,23 +150,30 @@ class Parser {
   }
 
   key(s: number, colon: number): string {
-    const key = this.intern(this.t.slice(s, colon));
-    if (!this.keys.has(key)) {
+    const key = this.internKey(this.t.slice(s, colon));
+    if (!KEYS_SEEN.has(key)) {
       if (!KEY.test(key) || key.endsWith(' ') || NOT_STRING_KEY.has(key)) throw GIVE_UP;
-      this.keys.add(key);
+      if (KEYS_SEEN.size < 4096) KEYS_SEEN.add(key);
     }
     return key;
   }
 
+  internKey(s: string): string {
+    const known = STRINGS.get(s);
+    if (known !== undefined) return known;
+    if (STRINGS.size < 8192) STRINGS.set(s, s);
+    return s;
+  }
+
   /**
-   * One string for each short text (keys, levels, languages): 100,000 candidates write `name:`
-   * and `B2` 100,000 times, and each copy costs 20–30 bytes.
+   * One string for each short text (levels, languages) and key: 100,000 candidates write
+   * `name:` and `B2` 100,000 times, and each copy costs 20–30 bytes.
    */
   intern(s: string): string {
-    if (s.length > 16) return s;
-    const known = this.strings.get(s);
+    if (s.length > 4) return s;
+    const known = STRINGS.get(s);
     if (known !== undefined) return known;
-    if (this.strings.size < 4096) this.strings.set(s, s);
+    if (STRINGS.size < 8192) STRINGS.set(s, s);
     return s;
   }
 

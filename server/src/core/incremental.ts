@@ -59,16 +59,26 @@ export class IncrementalGrid {
     return true;
   }
 
-  /** Applies edits in order (each one's offsets are in the text left by the previous ones). */
-  update(edits: readonly TextEdit[]): CheckResult {
+  /**
+   * Applies edits in order (each one's offsets are in the text left by the previous ones).
+   * `finalText`, when given, is the text after them (an editor's document): it is used instead
+   * of a copy of its own, so that one copy of a large text stays in memory, not two.
+   */
+  update(edits: readonly TextEdit[], finalText?: string): CheckResult {
     let text = this.text;
+    if (finalText !== undefined) {
+      // The given text must be what the edits make (length, and the last edit's text in place).
+      const length = edits.reduce((n, e) => n + e.newText.length - (e.end - e.start), text.length);
+      const last = edits[edits.length - 1];
+      if (finalText.length !== length || (last && !finalText.startsWith(last.newText, last.start))) finalText = undefined;
+    }
     const dirty = new Set<number>();
     let ok = !this.hasAnchors && this.current.model.syntaxErrors.length === 0;
     this.lines = undefined;
     this.idChanged = false;
     const lineCount = this.current.lines.lineCount;
-    for (const edit of edits) {
-      const next = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    for (const [k, edit] of edits.entries()) {
+      const next = k === edits.length - 1 && finalText !== undefined ? finalText : text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
       if (ok) ok = this.patch(text, next, edit, dirty);
       text = next;
       if (/[&*]/.test(edit.newText)) this.hasAnchors = true;

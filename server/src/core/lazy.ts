@@ -16,29 +16,62 @@ import type { Span } from './text';
 /** Candidates kept read at most, per file. */
 export const KEEP = 2048;
 
-/** The lazy candidates of one model, and which of them are read. */
+/** The lazy candidates of one model, and which of them are read (first read, first forgotten). */
 export class CandidateStore {
   /** Set once the model is built: candidates are read from its current text. */
   model: GridModel | undefined;
-
-  constructor(private readonly keep = KEEP) {}
-
-  private readonly read = new Set<LazyObject>();
+  /** Candidates in the order they were read; `head` is the oldest not yet forgotten. */
+  private queue: LazyObject[] = [];
+  private head = 0;
+  /** Candidates whose fields are read now. */
+  private live = 0;
+  /**
+   * While the file is first parsed and checked, candidates are forgotten at once (each is read
+   * by the parser, then once more by the rules): what dies young costs the garbage collector
+   * little, what lives a while is copied and promoted. settle() ends this.
+   */
+  private limit = 16;
 
   /** Counts reads from the text (tests and benchmarks). */
   reads = 0;
 
-  remember(o: LazyObject): void {
-    this.read.add(o);
-    if (this.read.size > this.keep) {
-      const oldest = this.read.values().next().value as LazyObject;
-      this.read.delete(oldest);
-      oldest.evict();
+  constructor(private readonly keep = KEEP) {}
+
+  /** A candidate was read: it joins the queue (at `slot`). */
+  remember(o: LazyObject): number {
+    this.compact();
+    this.live++;
+    this.queue.push(o);
+    const slot = this.queue.length - 1;
+    this.trim();
+    return slot;
+  }
+
+  /** A candidate's fields were forgotten (moved by an edit, or trimmed). */
+  forgotten(): void {
+    this.live--;
+  }
+
+  /** The first check is done: forget all but the last `keep` candidates read. */
+  settle(): void {
+    this.limit = this.keep;
+  }
+
+  private trim(): void {
+    while (this.live > this.limit && this.head < this.queue.length) {
+      const slot = this.head++;
+      // (A candidate read again since, or already forgotten, has another slot or none.)
+      this.queue[slot]!.forgetIfAt(slot);
     }
   }
 
-  forget(o: LazyObject): void {
-    this.read.delete(o);
+  /** Drops the queue's forgotten head (slots move: only here, never while a slot is being handed out). */
+  private compact(): void {
+    if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      for (const [i, o] of this.queue.entries()) o.moveSlot(i + this.head, i);
+      this.head = 0;
+    }
   }
 }
 
@@ -47,6 +80,8 @@ export class LazyObject implements ObjectInfo {
   readonly kind = 'candidate' as const;
   readonly flow = false;
   #fields: FieldInfo[] | undefined;
+  /** Where the store's queue has this candidate while its fields are read (-1: not read). */
+  #slot: number;
   /** The candidate built on this mapping (its text fields are dropped with the fields). */
   owner: LazyCandidate | undefined;
   /**
@@ -62,7 +97,7 @@ export class LazyObject implements ObjectInfo {
   ) {
     this.#fields = fields;
     this.id = textField(fieldOf(this, 'id'));
-    store.remember(this);
+    this.#slot = store.remember(this);
   }
 
   /** Moves the span and the kept id after an edit before them; the fields are read again when asked. */
@@ -78,16 +113,28 @@ export class LazyObject implements ObjectInfo {
   get fields(): FieldInfo[] {
     if (!this.#fields) {
       this.#fields = this.readFields();
-      this.store.remember(this);
+      this.#slot = this.store.remember(this);
     }
     return this.#fields;
   }
 
   /** Forgets the fields (after an edit moved the text under them, or to free memory). */
   evict(): void {
+    if (!this.#fields) return;
     this.#fields = undefined;
+    this.#slot = -1;
     this.owner?.drop();
-    this.store.forget(this);
+    this.store.forgotten();
+  }
+
+  /** The store's oldest entry: forgotten if that entry is still this candidate's current one. */
+  forgetIfAt(slot: number): void {
+    if (this.#slot === slot) this.evict();
+  }
+
+  /** The store compacted its queue. */
+  moveSlot(from: number, to: number): void {
+    if (this.#slot === from) this.#slot = to;
   }
 
   private readFields(): FieldInfo[] {

@@ -113,6 +113,8 @@ export interface GridModel {
   syntaxErrors: SyntaxError[];
   /** The alias whose expansion hit MAX_ALIAS_NODES (an alias bomb): beyond it, nothing is checked. */
   aliasLimit?: Span;
+  /** Lazy models (lazy.ts): called once the file is checked, to forget the candidates read meanwhile. */
+  settle?: () => void;
 }
 
 /**

@@ -45,7 +45,10 @@ export function parseGrid(text: string, lazy: boolean | { keep: number } = false
   const fast = extra.length === 0 ? fastParse(text, store) : undefined;
   if (fast) {
     const model = buildModel(text, fast.root, fast.objects, fast.badItems, []);
-    if (store) store.model = model;
+    if (store) {
+      store.model = model;
+      model.settle = () => store.settle();
+    }
     return model;
   }
   return parseWithYaml(text, extra);

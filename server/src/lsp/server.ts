@@ -190,7 +190,10 @@ export function startServer(): void {
     editLog.delete(doc.uri);
     if (hit && hit.generation === generation && log.length > 0 && log.every((e) => e.edits) && log[log.length - 1]!.version === doc.version) {
       // Replay the edits since the kept analysis: only what they touched is re-parsed.
-      hit.grid.update(log.flatMap((e) => e.edits!));
+      hit.grid.update(
+        log.flatMap((e) => e.edits!),
+        doc.getText(),
+      );
       hit.version = doc.version;
       // A guard that costs one string comparison: the kept text must be the document's.
       if (hit.grid.matches(doc.getText())) return hit.grid.result;
