@@ -221,7 +221,7 @@ function shiftObject(o: ObjectInfo, at: number, delta: number, root: ObjectInfo 
 function shiftCandidate(c: Candidate, at: number, delta: number): void {
   const obj = c.obj;
   if (obj instanceof LazyObject) {
-    obj.shift((s) => shiftSpan(s, at, delta));
+    obj.shift(at, delta);
     return;
   }
   const value = (v: ValueNode): void => {

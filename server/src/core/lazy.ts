@@ -10,7 +10,7 @@
  * the same mapping (fast-parse.ts; a test checks it). Everything else stays as parsed.
  */
 import { fastParseItem } from './fast-parse';
-import { type Candidate, type Cohort, type FieldInfo, fieldOf, type GridModel, moveTree, type ObjectInfo, readCandidate, type ResultField, textField, type TextField } from './model';
+import { type Candidate, type Cohort, type FieldInfo, fieldOf, type GridModel, moveTree, type ObjectInfo, readCandidate, type ResultField, textField, type TextField, type ValueNode } from './model';
 import type { Span } from './text';
 
 /** Candidates kept read at most, per file. */
@@ -85,10 +85,12 @@ export class LazyObject implements ObjectInfo {
   /** The candidate built on this mapping (its text fields are dropped with the fields). */
   owner: LazyCandidate | undefined;
   /**
-   * The id is kept: duplicate-id reads every candidate's id after each edit that changes one,
-   * and reading 100,000 candidates again for it would cost a second.
+   * The id and the name are kept (compactly): duplicate-id reads every candidate's id after each
+   * edit that changes one, the outline every name, and reading 100,000 candidates again for
+   * them would cost a second.
    */
-  readonly id: TextField | undefined;
+  readonly keptId: Kept | undefined;
+  readonly keptName: Kept | undefined;
 
   constructor(
     readonly span: Span,
@@ -96,16 +98,22 @@ export class LazyObject implements ObjectInfo {
     private readonly store: CandidateStore,
   ) {
     this.#fields = fields;
-    this.id = textField(fieldOf(this, 'id'));
+    this.keptId = keep(textField(fieldOf(this, 'id')));
+    this.keptName = keep(textField(fieldOf(this, 'name')));
     this.#slot = store.remember(this);
   }
 
-  /** Moves the span and the kept id after an edit before them; the fields are read again when asked. */
-  shift(move: (s: Span) => void): void {
-    move(this.span);
-    if (this.id) {
-      move(this.id.span);
-      move(this.id.keySpan);
+  /** Moves the span and the kept fields after an edit at `at`; the fields are read again when asked. */
+  shift(at: number, delta: number): void {
+    const move = (o: number) => (o >= at ? o + delta : o);
+    this.span.start = move(this.span.start);
+    this.span.end = move(this.span.end);
+    for (const k of [this.keptId, this.keptName]) {
+      if (!k) continue;
+      k.keyStart = move(k.keyStart);
+      k.keyEnd = move(k.keyEnd);
+      k.start = move(k.start);
+      k.end = move(k.end);
     }
     this.evict();
   }
@@ -180,10 +188,10 @@ export class LazyCandidate implements Candidate {
   }
 
   get id(): TextField | undefined {
-    return this.obj.id;
+    return unkeep(this.obj.keptId);
   }
   get name(): TextField | undefined {
-    return this.fieldsRead.name;
+    return unkeep(this.obj.keptName);
   }
   get profession(): TextField | undefined {
     return this.fieldsRead.profession;
@@ -194,4 +202,29 @@ export class LazyCandidate implements Candidate {
   get result(): ResultField | undefined {
     return this.fieldsRead.result;
   }
+}
+
+/** A text field in 7 values instead of 4 objects. */
+interface Kept {
+  value: string;
+  kind: ValueNode['kind'];
+  style: ValueNode['style'];
+  keyStart: number;
+  keyEnd: number;
+  start: number;
+  end: number;
+}
+
+function keep(f: TextField | undefined): Kept | undefined {
+  if (!f) return undefined;
+  return { value: f.value, kind: f.node.kind, style: f.node.style, keyStart: f.keySpan.start, keyEnd: f.keySpan.end, start: f.span.start, end: f.span.end };
+}
+
+/** The text field again (a new object at each call, equal to the one read from the text). */
+function unkeep(k: Kept | undefined): TextField | undefined {
+  if (!k) return undefined;
+  const span = { start: k.start, end: k.end };
+  const node: ValueNode = { kind: k.kind, span, text: k.value };
+  if (k.style !== undefined) node.style = k.style;
+  return { value: k.value, span, keySpan: { start: k.keyStart, end: k.keyEnd }, node };
 }
