@@ -1,6 +1,19 @@
 /** Name matching: case, accents, punctuation and extra spaces do not count. */
 
+/** Names already normalised (a file names the same professions again and again; so do 1,000 files). */
+const NORMALIZED = new Map<string, string>();
+
 export function normalizeName(text: string): string {
+  let key = NORMALIZED.get(text);
+  if (key === undefined) {
+    key = normalize(text);
+    if (NORMALIZED.size >= 4096) NORMALIZED.clear();
+    NORMALIZED.set(text, key);
+  }
+  return key;
+}
+
+function normalize(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

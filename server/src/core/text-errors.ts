@@ -18,10 +18,14 @@ const BAD_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]+|[
 /** `<<<<<<< ours`, `|||||||` (diff3), `=======`, `>>>>>>> theirs` at the start of a line. */
 const CONFLICT_MARKER = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t]|\r|\n|$)[^\r\n]*/gm;
 
+/** Any character BAD_CHARS may match (and a few it does not): one quick scan when there is none, as nearly always. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const MAYBE_BAD = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFD-\uFFFF]/;
+
 export function textErrors(text: string): SyntaxError[] {
   const out: SyntaxError[] = [];
   let chars = 0;
-  for (const m of text.matchAll(BAD_CHARS)) {
+  for (const m of MAYBE_BAD.test(text) ? text.matchAll(BAD_CHARS) : []) {
     if (++chars > MAX_CHAR_ERRORS) break;
     const start = m.index;
     const c = text.charCodeAt(start);
