@@ -260,7 +260,8 @@ function merge(file: Finding[], perCandidate: readonly Finding[][]): Finding[] {
 function toFinding(rule: Rule, severity: Severity, r: Report, candidate?: number): Finding {
   const f: Finding = { rule: rule.id, severity, span: { start: r.span.start, end: r.span.end }, message: r.message };
   if (r.related?.length) f.related = r.related.map((x) => ({ span: { start: x.span.start, end: x.span.end }, message: x.message }));
-  if (r.fixes?.length) f.fixes = r.fixes;
+  // (An exact copy: a rule's array that grew by push keeps room for 17.)
+  if (r.fixes?.length) f.fixes = r.fixes.slice();
   if (candidate !== undefined) f.candidate = candidate;
   return f;
 }
