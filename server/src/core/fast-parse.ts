@@ -13,7 +13,7 @@
  */
 import { LIST_ITEM_KIND, type ObjectKind, specOf } from './format';
 import { type FieldInfo, type GridModel, listed, type ObjectInfo, type ValueNode } from './model';
-import { type CandidateStore, LazyObject } from './lazy';
+import { type CandidateStore, lazyItem } from './lazy';
 
 /** What the fast parser gives: the root value and the lists the model keeps. */
 export interface FastTree {
@@ -223,7 +223,7 @@ class Parser {
       if (q < line.end && this.keyColon(q, line.end) >= 0) {
         item = this.map(q - line.start, itemKind ?? null, depth + 1, q);
         // A candidate written `- key: …` on its dash line: its fields can be read again alone.
-        if (this.store && itemKind === 'candidate') item.map = new LazyObject(item.span, item.map!.fields, this.store);
+        if (this.store && itemKind === 'candidate') item = lazyItem(item, this.store);
       } else item = this.value(dash + 1, line, indent, itemKind ?? null, undefined, depth + 1, false);
       if (itemKind && item.kind !== 'map') this.badItems.push({ node: item, expected: itemKind });
       items.push(item);

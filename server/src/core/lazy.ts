@@ -75,6 +75,18 @@ export class CandidateStore {
   }
 }
 
+/**
+ * A candidate list item just parsed, as a lazy candidate. The objects it keeps (span, item) are
+ * made here, not where the parser makes the ones it throws away: V8 decides per allocation site
+ * whether to allocate in the old generation ("pretenuring"), and a site whose objects mostly
+ * survive would put the parser's garbage there too, where only a full collection frees it.
+ */
+export function lazyItem(item: ValueNode, store: CandidateStore): ValueNode {
+  const span = { start: item.span.start, end: item.span.end };
+  const obj = new LazyObject(span, item.map!.fields, store);
+  return { kind: 'map', span, flow: false, map: obj };
+}
+
 /** A candidate's mapping whose fields are read from the text on demand. */
 export class LazyObject implements ObjectInfo {
   readonly kind = 'candidate' as const;
