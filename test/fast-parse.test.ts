@@ -113,6 +113,9 @@ describe('fast parser', () => {
       '1: x\n',
       'null: x\n',
       'a: [x,]\n',
+      'foo: [a, -]\n',
+      'foo: [-]\n',
+      'foo: {k: -}\n',
     ];
     for (const c of cases) assert.equal(fastParse(c), undefined, JSON.stringify(c));
   });

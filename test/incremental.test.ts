@@ -9,6 +9,7 @@ import { checkText, type CheckResult } from '../server/src/core/check';
 import { IncrementalGrid } from '../server/src/core/incremental';
 import { LazyObject } from '../server/src/core/lazy';
 import { LineIndex } from '../server/src/core/text';
+import { fieldOf } from '../server/src/core/model';
 import { generate, LEVELS, rng } from './generate';
 import { INVALID_SAMPLES, readRepoFile, VALID_SAMPLES } from './helpers';
 
@@ -38,6 +39,11 @@ function snapshot(r: CheckResult) {
     positions: r.findings.map((f) => r.lines.position(f.span.start)),
     lineStarts: Array.from({ length: r.lines.lineCount }, (_, i) => r.lines.lineStart(i)),
     outcomes: r.candidates.map((c) => `${c.candidate.id?.value} ${c.outcome.kind} ${c.outcome.level?.code} ${c.outcome.threshold?.code}`),
+    // The places of the model's mappings (outline, hovers): root, cohorts, their lists, candidates.
+    spans: [
+      r.model.root?.span,
+      ...r.model.cohorts.flatMap((c) => [c.obj.span, fieldOf(c.obj, 'candidates')?.value.span, ...c.candidates.map((x) => x.obj.span)]),
+    ].map((x) => (x ? `${x.start}-${x.end}` : '-')),
     lines: r.lines.lineCount,
   };
 }
@@ -124,6 +130,42 @@ test('file rules kept across edits inside candidates: ids that start or stop col
   const back = apply({ start: bAt + 6, end: bAt + 6 + a[1]!.length, newText: b[1]! });
   assert.equal(back.findings.filter((f) => f.rule === 'duplicate-id').length, 0);
   assert.equal(inc.stats.full, 0, JSON.stringify(inc.stats));
+});
+
+test('edge cases of incremental validation: ids moved by an edit, a batch adding and removing lines, a cohort\'s end, forbidden characters, no edits', () => {
+  const check = (text: string, edits: { start: number; end: number; newText: string }[], lazy = false) => {
+    const inc = new IncrementalGrid(text, { lazy: lazy ? { keep: 2 } : false });
+    let t = text;
+    for (const e of edits) t = t.slice(0, e.start) + e.newText + t.slice(e.end);
+    const got = inc.update(edits);
+    assert.equal(got.model.text, t);
+    assert.deepEqual(snapshot(got), snapshot(checkText(t)), JSON.stringify(edits));
+    return inc;
+  };
+  for (const lazy of [false, true]) {
+    // Two lines swapped inside a candidate: its id moves, its value and the line count do not.
+    const a = 'cloe: 1\ncohorts:\n  - id: c1\n    candidates:\n      - id: a1\n        name: Ann\n        profession: Cuisinier\n      - name: Bob\n        id: a1\n        profession: Cuisinier\n';
+    const from = 'name: Bob\n        id: a1';
+    const at = a.indexOf(from);
+    check(a, [{ start: at, end: at + from.length, newText: 'id: a1\n        name: Bob' }], lazy);
+    // One batch: a line added in the first candidate, one removed from the third (same line count).
+    const b = 'cloe: 1\ncohorts:\n  - id: c1\n    candidates:\n      - id: z\n        name: Z\n      - id: a1\n        name: Ann\n      - id: y\n        name: Y\n        profession: Cuisinier\n      - id: a1\n        name: Bob\n';
+    const p1 = b.indexOf('name: Z') + 7;
+    const e1 = { start: p1, end: p1, newText: '\n        profession: Cuisinier' };
+    const b1 = b.slice(0, p1) + e1.newText + b.slice(p1);
+    const l = b1.lastIndexOf('\n        profession: Cuisinier\n      - id: a1');
+    check(b, [e1, { start: l, end: l + '\n        profession: Cuisinier'.length, newText: '' }], lazy);
+    // A comment typed after a cohort's last value: the cohort, its list and the root keep their ends.
+    const c = 'cloe: 1\ncohorts:\n  - id: c1\n    candidates:\n      - id: a1\n        name: Ann\n      - id: a2\n        name: Bob # x\n  - id: c2\n    candidates:\n      - id: b1\n        name: B\n';
+    const p2 = c.indexOf('name: Bob') + 9;
+    check(c, [{ start: p2, end: p2, newText: ' # c' }], lazy);
+    check(c, [{ start: p2 - 1, end: p2 + 4, newText: '' }], lazy);
+    // Characters YAML forbids typed into a value: reported as a full validation would.
+    for (const bad of ['\u0001', '\u007f', '\ufffd', '\ud800']) check(c, [{ start: p2 - 1, end: p2 - 1, newText: bad }], lazy);
+  }
+  // No edits: the same result.
+  const inc = new IncrementalGrid('cloe: 1\n');
+  assert.equal(inc.update([]), inc.result);
 });
 
 test('a line index updated by an edit equals one built from the new text (LF, CRLF, lone CR)', () => {

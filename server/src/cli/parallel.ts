@@ -56,6 +56,8 @@ export async function checkInWorkers(jobs: readonly Job[], threads: number, scri
         }),
     ),
   );
+  // (A worker that fails while this thread is busy: handled below, not an unhandled rejection.)
+  workers.catch(() => undefined);
   // The workers start; meanwhile this thread checks its own share.
   await new Promise<void>((resolve) => setImmediate(resolve));
   workerMain({ jobs: own.map((i) => jobs[i]!) }, (found) => found.forEach((f, k) => (results[own[k]!] = f)));

@@ -322,7 +322,8 @@ class Parser {
     const c = t.charCodeAt(q);
     if (c === DQUOTE || c === SQUOTE) return this.quoted(q, end);
     const first = t[q]!;
-    if (NOT_PLAIN_FIRST.has(first) || first === '?' || first === ':' || (first === '-' && t.charCodeAt(q + 1) === SPACE)) throw GIVE_UP;
+    // (`-` alone, before a space, a comma or a bracket, is a block entry: an error in a flow collection.)
+    if (NOT_PLAIN_FIRST.has(first) || first === '?' || first === ':' || (first === '-' && (q + 1 >= end || ' ,]}'.includes(t[q + 1]!)))) throw GIVE_UP;
     let last = q;
     let i = q;
     for (; i < end; i++) {

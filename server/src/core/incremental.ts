@@ -10,7 +10,8 @@
 import { analyzeModel, checkText, type CheckOptions, type CheckResult } from './check';
 import type { Finding, TextEdit } from './findings';
 import type { Rule } from './rules/rule';
-import { buildCandidate, type Candidate, candidateAt, fieldOf, type GridModel, moveTree, type ObjectInfo, type ValueNode } from './model';
+import { buildCandidate, type Candidate, candidateAt, type Cohort, fieldOf, type GridModel, moveTree, type ObjectInfo, type ValueNode } from './model';
+import { textErrors } from './text-errors';
 import { LazyObject } from './lazy';
 import { parseCandidateRegion } from './parse';
 import type { LineIndex, Span } from './text';
@@ -28,8 +29,8 @@ export class IncrementalGrid {
   /** The line index kept up to date through a batch of edits. */
   private lines: LineIndex | undefined;
   private hasAnchors: boolean;
-  /** Set by patch: an edit changed a candidate's id. */
-  private idChanged = false;
+  /** Set by patch: an edit touched a candidate's id (its text or its place) or a line break. */
+  private idsOrLinesMoved = false;
   readonly stats: IncrementalStats = { incremental: 0, full: 0 };
 
   constructor(
@@ -65,6 +66,7 @@ export class IncrementalGrid {
    * of a copy of its own, so that one copy of a large text stays in memory, not two.
    */
   update(edits: readonly TextEdit[], finalText?: string): CheckResult {
+    if (edits.length === 0) return this.current;
     let text = this.text;
     if (finalText !== undefined) {
       // The given text must be what the edits make (length, and the last edit's text in place).
@@ -75,8 +77,7 @@ export class IncrementalGrid {
     const dirty = new Set<number>();
     let ok = !this.hasAnchors && this.current.model.syntaxErrors.length === 0;
     this.lines = undefined;
-    this.idChanged = false;
-    const lineCount = this.current.lines.lineCount;
+    this.idsOrLinesMoved = false;
     for (const [k, edit] of edits.entries()) {
       const next = k === edits.length - 1 && finalText !== undefined ? finalText : text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
       if (ok) ok = this.patch(text, next, edit, dirty);
@@ -88,8 +89,9 @@ export class IncrementalGrid {
       const infos = this.current.candidates;
       const fileFindings = this.current.fileFindings;
       // File rules read nothing inside candidates but their ids (duplicate-id, whose messages
-      // also give line numbers): after edits inside candidates, their findings stand (moved).
-      const keepFileRule = (rule: Rule) => !rule.fileReadsCandidates || (!this.idChanged && this.lines!.lineCount === lineCount);
+      // also give line numbers): after edits inside candidates, their findings stand (moved),
+      // unless an edit touched an id or added or removed a line break.
+      const keepFileRule = (rule: Rule) => !rule.fileReadsCandidates || !this.idsOrLinesMoved;
       this.current = analyzeModel(this.current.model, this.options, {
         findings: (i) => (dirty.has(i) ? undefined : previous[i]),
         info: (i) => (dirty.has(i) ? undefined : infos[i]),
@@ -119,7 +121,8 @@ export class IncrementalGrid {
     if (edit.start < candidate.obj.span.start || edit.end > region.end || (edit.end === region.end && region.end < text.length)) return false;
     const newRegionEnd = next.length - fromEnd;
     const newRegion = next.slice(region.start, newRegionEnd);
-    if (UNSAFE.test(newRegion) || !linesStayInside(newRegion, region.dashCol)) return false;
+    // (Characters YAML forbids and conflict markers are reported by a full validation.)
+    if (UNSAFE.test(newRegion) || !linesStayInside(newRegion, region.dashCol) || textErrors(newRegion).length > 0) return false;
     const parsed = parseCandidateRegion(newRegion);
     if (!parsed) return false;
 
@@ -136,7 +139,11 @@ export class IncrementalGrid {
     if (items) for (let i = inCohort; i < items.length; i++) if (items[i]!.map === candidate.obj) { itemIndex = i; break; }
     if (!items || itemIndex < 0 || inCohort < 0) return false;
     const replacement = buildCandidate(parsed.node.map!, cohort, candidate.index);
-    if (replacement.id?.value !== candidate.id?.value) this.idChanged = true;
+    // The id keeps its findings only if the edit lies wholly before or after it, text unchanged.
+    const id = candidate.id?.span;
+    const apart = !id || edit.end < id.start || edit.start > id.end;
+    if (!apart || replacement.id?.value !== candidate.id?.value || !replacement.id !== !candidate.id) this.idsOrLinesMoved = true;
+    if (/[\r\n]/.test(edit.newText) || /[\r\n]/.test(text.slice(edit.start, edit.end))) this.idsOrLinesMoved = true;
     items[itemIndex] = parsed.node;
     cohort.candidates[inCohort] = replacement;
     model.candidates[candidate.index] = replacement;
@@ -151,6 +158,9 @@ export class IncrementalGrid {
       }
       for (const own of this.current.fileFindings) for (const f of own ?? []) shiftFinding(f, edit.end, delta);
     }
+    // Block collections end at their last value: the cohort, its list, the cohorts and the root
+    // end where their last child ends (an edit after a cohort's last value moves none of them).
+    refreshEnds(model, cohort);
     this.lines = (this.lines ?? this.current.lines).edited(next, edit.start, edit.end, edit.newText);
     model.text = next;
     dirty.add(candidate.index);
@@ -248,6 +258,23 @@ function shiftModel(model: GridModel, at: number, delta: number, edited: number)
   }
   // Candidates before the edited one end before the edit.
   for (let i = edited + 1; i < model.candidates.length; i++) shiftCandidate(model.candidates[i]!, at, delta);
+}
+
+/** Sets the end of the block collections around a cohort's candidates to their last child's end. */
+function refreshEnds(model: GridModel, cohort: Cohort): void {
+  const endAtLast = (v: ValueNode | undefined) => {
+    if (!v || v.flow) return;
+    if (v.map) {
+      const last = v.map.fields[v.map.fields.length - 1];
+      if (last) v.map.span.end = last.value.span.end;
+    } else if (v.items && v.items.length > 0) v.span.end = v.items[v.items.length - 1]!.span.end;
+  };
+  endAtLast(fieldOf(cohort.obj, 'candidates')?.value);
+  if (!cohort.obj.flow && cohort.obj.fields.length > 0) cohort.obj.span.end = cohort.obj.fields[cohort.obj.fields.length - 1]!.value.span.end;
+  if (model.root) {
+    endAtLast(fieldOf(model.root, 'cohorts')?.value);
+    if (!model.root.flow && model.root.fields.length > 0) model.root.span.end = model.root.fields[model.root.fields.length - 1]!.value.span.end;
+  }
 }
 
 /** Findings own their spans and edits (check.ts copies them), so each moves exactly once. */
