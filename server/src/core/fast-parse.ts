@@ -341,6 +341,21 @@ class Parser {
     return i;
   }
 
+  /**
+   * After an entry of a one-line flow collection: its closing bracket (`close`: `]` or `}`; `at`
+   * is then after it), or a comma and the next entry's start. No empty entry, no trailing comma.
+   */
+  nextEntry(after: number, close: number): { at: number; closed: boolean } {
+    const t = this.t;
+    let i = this.skipSpaces(after);
+    const c = t.charCodeAt(i);
+    if (c === close) return { at: i + 1, closed: true };
+    if (c !== COMMA) throw GIVE_UP;
+    i = this.skipSpaces(i + 1);
+    if (t.charCodeAt(i) === close || t.charCodeAt(i) === COMMA) throw GIVE_UP;
+    return { at: i, closed: false };
+  }
+
   flowSeq(q: number, end: number, itemKind: ObjectKind | undefined): [ValueNode, number] {
     const t = this.t;
     const items: ValueNode[] = [];
@@ -352,15 +367,12 @@ class Parser {
         const [item, after] = this.flowScalar(i, end);
         if (itemKind) this.badItems.push({ node: item, expected: itemKind });
         items.push(item);
-        i = this.skipSpaces(after);
-        const c = t.charCodeAt(i);
-        if (c === 93) {
-          i++;
+        const next = this.nextEntry(after, 93);
+        if (next.closed) {
+          i = next.at;
           break;
         }
-        if (c !== COMMA) throw GIVE_UP;
-        i = this.skipSpaces(i + 1);
-        if (t.charCodeAt(i) === 93 || t.charCodeAt(i) === COMMA) throw GIVE_UP;
+        i = next.at;
       }
     }
     if (i > end) throw GIVE_UP;
@@ -394,15 +406,12 @@ class Parser {
         if (c0 === COMMA || c0 === 125 || c0 === 91 || c0 === 123) throw GIVE_UP;
         const [value, after] = this.flowScalar(v, end);
         fields.push({ key, keySpan: { start: i, end: colon }, value });
-        i = this.skipSpaces(after);
-        const c = t.charCodeAt(i);
-        if (c === 125) {
-          i++;
+        const next = this.nextEntry(after, 125);
+        if (next.closed) {
+          i = next.at;
           break;
         }
-        if (c !== COMMA) throw GIVE_UP;
-        i = this.skipSpaces(i + 1);
-        if (t.charCodeAt(i) === 125 || t.charCodeAt(i) === COMMA) throw GIVE_UP;
+        i = next.at;
       }
     }
     if (i > end) throw GIVE_UP;
