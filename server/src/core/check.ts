@@ -52,17 +52,13 @@ export interface CheckResult {
 
 /** What an incremental validation keeps from the previous analysis. */
 export interface Reuse {
-  /** The findings of a candidate that did not change. */
-  findings?: (index: number) => Finding[] | undefined;
-  /** The outcome of a candidate that did not change. */
-  info?: (index: number) => CandidateInfo | undefined;
   /** The findings of a file rule whose input did not change. */
   fileRule?: (rule: Rule, index: number) => Finding[] | undefined;
   /** The line index of the new text, when already known. */
   lines?: LineIndex;
   /**
-   * The same candidates as before but the dirty ones (same count, same order): the kept arrays
-   * are copied and only the dirty entries recomputed, instead of asking for each candidate.
+   * The same candidates as before but the dirty ones (same count, same order): the kept
+   * outcomes and findings are copied, and only the dirty ones computed again.
    */
   changed?: { findings: readonly Finding[][]; infos: readonly CandidateInfo[]; dirty: ReadonlySet<number> };
 }
@@ -222,9 +218,9 @@ export function analyzeModel(model: GridModel, options: CheckOptions = {}, reuse
     candidates = [];
     candidateFindings = [];
     for (const c of model.candidates) {
-      const info = reuse.info?.(c.index) ?? candidateInfo(c, professions);
+      const info = candidateInfo(c, professions);
       candidates.push(info);
-      candidateFindings.push(reuse.findings?.(c.index) ?? findingsOf(info));
+      candidateFindings.push(findingsOf(info));
     }
   }
   const findings = merge(fileFindings.flatMap((f) => f ?? []).sort(byPosition), candidateFindings);

@@ -150,7 +150,7 @@ class Parser {
   }
 
   key(s: number, colon: number): string {
-    const key = this.internKey(this.t.slice(s, colon));
+    const key = this.intern(this.t.slice(s, colon), Infinity);
     if (!KEYS_SEEN.has(key)) {
       if (!KEY.test(key) || key.endsWith(' ') || NOT_STRING_KEY.has(key)) throw GIVE_UP;
       if (KEYS_SEEN.size < 4096) KEYS_SEEN.add(key);
@@ -158,19 +158,12 @@ class Parser {
     return key;
   }
 
-  internKey(s: string): string {
-    const known = STRINGS.get(s);
-    if (known !== undefined) return known;
-    if (STRINGS.size < 8192) STRINGS.set(s, s);
-    return s;
-  }
-
   /**
-   * One string for each short text (levels, languages) and key: 100,000 candidates write
-   * `name:` and `B2` 100,000 times, and each copy costs 20–30 bytes.
+   * One string for each short text (levels, languages; keys whatever their length): 100,000
+   * candidates write `name:` and `B2` 100,000 times, and each copy costs 20–30 bytes.
    */
-  intern(s: string): string {
-    if (s.length > 4) return s;
+  intern(s: string, max = 4): string {
+    if (s.length > max) return s;
     const known = STRINGS.get(s);
     if (known !== undefined) return known;
     if (STRINGS.size < 8192) STRINGS.set(s, s);
@@ -368,11 +361,8 @@ class Parser {
         if (itemKind) this.badItems.push({ node: item, expected: itemKind });
         items.push(item);
         const next = this.nextEntry(after, 93);
-        if (next.closed) {
-          i = next.at;
-          break;
-        }
         i = next.at;
+        if (next.closed) break;
       }
     }
     if (i > end) throw GIVE_UP;
@@ -407,11 +397,8 @@ class Parser {
         const [value, after] = this.flowScalar(v, end);
         fields.push({ key, keySpan: { start: i, end: colon }, value });
         const next = this.nextEntry(after, 125);
-        if (next.closed) {
-          i = next.at;
-          break;
-        }
         i = next.at;
+        if (next.closed) break;
       }
     }
     if (i > end) throw GIVE_UP;

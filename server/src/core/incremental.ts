@@ -93,8 +93,6 @@ export class IncrementalGrid {
       // unless an edit touched an id or added or removed a line break.
       const keepFileRule = (rule: Rule) => !rule.fileReadsCandidates || !this.idsOrLinesMoved;
       this.current = analyzeModel(this.current.model, this.options, {
-        findings: (i) => (dirty.has(i) ? undefined : previous[i]),
-        info: (i) => (dirty.has(i) ? undefined : infos[i]),
         changed: { findings: previous, infos, dirty },
         fileRule: (rule, i) => (keepFileRule(rule) ? fileFindings[i] : undefined),
         lines: this.lines,

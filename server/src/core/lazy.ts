@@ -32,9 +32,6 @@ export class CandidateStore {
    */
   private limit = 16;
 
-  /** Counts reads from the text (tests and benchmarks). */
-  reads = 0;
-
   constructor(private readonly keep = KEEP) {}
 
   /** A candidate was read: it joins the queue (at `slot`). */
@@ -164,7 +161,6 @@ export class LazyObject implements ObjectInfo {
     const nl = text.indexOf('\n', end);
     const to = nl < 0 ? text.length : nl + 1;
     const item = fastParseItem(text.slice(from, to), 'candidate');
-    this.store.reads++;
     if (!item?.node.map || item.node.span.start + from !== start || item.node.span.end + from !== end) {
       // Cannot happen while the text is the model's (edits go through incremental.ts): say so loudly.
       throw new Error(`the candidate at offset ${start} could not be read again from the text`);
