@@ -40,9 +40,9 @@ const CATALOGUE = {
   'unknown-key.suggest': { en: 'Unknown key "{key}" in {object}: did you mean "{suggestion}"?', fr: 'Clé inconnue « {key} » dans {object} : vouliez-vous dire « {suggestion} » ?' },
   'unknown-key': { en: 'Unknown key "{key}" in {object}: the keys allowed here are {allowed}.', fr: 'Clé inconnue « {key} » dans {object} : les clés permises ici sont {allowed}.' },
   // invalid-type
-  'invalid-type': { en: 'The value of "{key}" must be {expected}, not {actual}.', fr: 'La valeur de « {key} » doit être {expected}, et non {actual}.' },
+  'invalid-type': { en: 'The value of "{key}" must be {expected}, not {actual}: write {expected} after "{key}:".', fr: 'La valeur de « {key} » doit être {expected}, et non {actual} : écrivez {expected} après « {key}: ».' },
   'invalid-type.root': { en: 'A grid file must be a mapping of keys (cloe, language, professions, cohorts), not {actual}.', fr: 'Un fichier de grille doit être un bloc de clés (cloe, language, professions, cohorts), et non {actual}.' },
-  'invalid-type.item': { en: 'Each item of "{key}" must be a mapping describing {object}, not {actual}.', fr: 'Chaque élément de « {key} » doit être un bloc décrivant {object}, et non {actual}.' },
+  'invalid-type.item': { en: 'Each item of "{key}" must be a mapping describing {object}, not {actual}: write its keys after the "- ".', fr: 'Chaque élément de « {key} » doit être un bloc décrivant {object}, et non {actual} : écrivez ses clés après le « - ».' },
   // missing-field
   'missing-field': { en: 'This {object} has no "{key}", which is required: add it. {doc}', fr: 'Ce bloc ({object}) n’a pas de « {key} », qui est obligatoire : ajoutez-le. {doc}' },
   'missing-field.empty': { en: 'The required field "{key}" is empty: give it a value. {doc}', fr: 'Le champ obligatoire « {key} » est vide : donnez-lui une valeur. {doc}' },
