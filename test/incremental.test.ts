@@ -35,10 +35,10 @@ function randomEdit(text: string, r: () => number): { start: number; end: number
 
 function snapshot(r: CheckResult) {
   return {
-    findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, start: f.span.start, end: f.span.end, message: f.message, related: f.related?.map((x) => x.span), fixes: f.fixes?.map((x) => ({ safe: x.safe, edits: x.edits })) })),
+    findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, start: f.span.start, end: f.span.end, message: f.message, related: f.related?.map((x) => x.span), fixes: f.fixes?.map((x) => ({ title: x.title, safe: x.safe, edits: x.edits })) })),
     positions: r.findings.map((f) => r.lines.position(f.span.start)),
     lineStarts: Array.from({ length: r.lines.lineCount }, (_, i) => r.lines.lineStart(i)),
-    outcomes: r.candidates.map((c) => `${c.candidate.id?.value} ${c.outcome.kind} ${c.outcome.level?.code} ${c.outcome.threshold?.code}`),
+    outcomes: r.candidates.map((c) => `${c.candidate.id?.value} ${c.outcome.kind} ${c.outcome.level?.code} ${c.outcome.threshold?.code} ${JSON.stringify(c.outcome.steps)}`),
     // The places of the model's mappings (outline, hovers): root, cohorts, their lists, candidates.
     spans: [
       r.model.root?.span,

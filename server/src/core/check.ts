@@ -2,11 +2,11 @@
  * The core's entry point: text in, model, outcomes and findings out. Never throws: a rule that
  * fails is reported as an internal-error finding and the other rules still run.
  */
-import type { Finding, Severity } from './findings';
+import type { Finding, Fix, Severity } from './findings';
 import { type LocalProfessionDef, ProfessionIndex, type ResolvedProfession } from './grid';
 import { msg } from './messages';
 import { type Candidate, fieldOf, type GridModel, isWritten } from './model';
-import { computeOutcome, type Outcome } from './outcome';
+import { computeOutcome, type Outcome, type OutcomeInput, outcomeOf } from './outcome';
 import { emptyModel, sizeLimitFinding } from './limits';
 import { parseGrid } from './parse';
 import { RULES, ruleById } from './rules/index';
@@ -77,8 +77,19 @@ export function localProfessionDefs(model: GridModel): LocalProfessionDef[] {
 /** The outcome of one candidate, given the professions its file can use. */
 export function candidateInfo(candidate: Candidate, professions: ProfessionIndex): CandidateInfo {
   const profession = candidate.profession ? professions.resolve(candidate.profession.value) : undefined;
+  const info: CandidateInfo = { candidate, outcome: NO_OUTCOME, profession };
+  info.outcome = outcomeOf(info, outcomeInput);
+  return info;
+}
+
+/** Stands for an outcome while its record is made. */
+const NO_OUTCOME = computeOutcome({});
+
+/** What decides a candidate's outcome (read again from the candidate when a hover asks for the steps). */
+function outcomeInput(info: CandidateInfo): OutcomeInput {
+  const { candidate, profession } = info;
   const r = candidate.result;
-  const outcome = computeOutcome({
+  return {
     threshold: candidate.threshold?.value,
     profession,
     shorthand: r?.shorthand?.value,
@@ -87,10 +98,7 @@ export function candidateInfo(candidate: Candidate, professions: ProfessionIndex
     overall: r?.overall?.value,
     thresholdMalformed: !candidate.threshold && isWritten(fieldOf(candidate.obj, 'threshold')),
     resultMalformed: r !== undefined && !r.shorthand && r.node.kind !== 'map',
-  });
-  const info: CandidateInfo = { candidate, outcome };
-  if (profession) info.profession = profession;
-  return info;
+  };
 }
 
 const RULE_IDS = new Set(RULES.map((r) => r.id));
@@ -182,6 +190,8 @@ export function analyzeModel(model: GridModel, options: CheckOptions = {}, reuse
   // The hot loop of a large file (100,000 candidates × 15 rules): one context per candidate, no
   // closure or copy per rule.
   const candidateRules = RULES.filter((r) => r.checkCandidate && severityOf(r) !== 'off').map((rule) => ({ rule, severity: severityOf(rule) as Severity }));
+  // Lazy mode: fixes are made again when asked (code actions, fix-all), not kept (below).
+  const later = options.lazy ? new FixSource(model, professions) : undefined;
   const findingsOf = (info: CandidateInfo): Finding[] => {
     const own: Finding[] = [];
     const index = info.candidate.index;
@@ -191,7 +201,7 @@ export function analyzeModel(model: GridModel, options: CheckOptions = {}, reuse
       professions,
       lineOf: base.lineOf,
       outcome: info.outcome,
-      report: (r) => own.push(toFinding(current.rule, current.severity, r, index)),
+      report: (r) => own.push(later && r.fixes?.length ? new FixesLater(current.rule, current.severity, r, index, later) : toFinding(current.rule, current.severity, r, index)),
     };
     for (const entry of candidateRules) {
       current = entry;
@@ -202,7 +212,7 @@ export function analyzeModel(model: GridModel, options: CheckOptions = {}, reuse
       }
     }
     // (An exact copy: an array that grew by push keeps room for 17.)
-    return own.length === 0 ? own : (own.length > 1 ? own.sort(byPosition) : own).slice();
+    return own.length === 0 ? NO_FINDINGS : (own.length > 1 ? own.sort(byPosition) : own).slice();
   };
   // One pass per candidate, outcome then rules: a lazy candidate is read from the text once.
   let candidates: CandidateInfo[];
@@ -252,14 +262,85 @@ function merge(file: Finding[], perCandidate: readonly Finding[][]): Finding[] {
   return sorted ? out : out.sort(byPosition);
 }
 
+/** The findings of most candidates (one array for all: 100,000 empty arrays cost 3 MB). */
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
 /** A rule's report as a finding. Findings own their spans (copies): the model's may move under incremental validation. */
 function toFinding(rule: Rule, severity: Severity, r: Report, candidate?: number): Finding {
-  const f: Finding = { rule: rule.id, severity, span: { start: r.span.start, end: r.span.end }, message: r.message };
-  if (r.related?.length) f.related = r.related.map((x) => ({ span: { start: x.span.start, end: x.span.end }, message: x.message }));
+  const span = { start: r.span.start, end: r.span.end };
+  const related = r.related?.length ? r.related.map((x) => ({ span: { start: x.span.start, end: x.span.end }, message: x.message })) : undefined;
   // (An exact copy: a rule's array that grew by push keeps room for 17.)
-  if (r.fixes?.length) f.fixes = r.fixes.slice();
+  const fixes = r.fixes?.length ? r.fixes.slice() : undefined;
+  // Whole object literals for the frequent shapes: a property added later goes to a separate
+  // property array (~60 bytes more for each of 60,000 threshold-defaulted findings).
+  if (candidate !== undefined && !related) return fixes ? { rule: rule.id, severity, span, message: r.message, fixes, candidate } : { rule: rule.id, severity, span, message: r.message, candidate };
+  const f: Finding = { rule: rule.id, severity, span, message: r.message };
+  if (related) f.related = related;
+  if (fixes) f.fixes = fixes;
   if (candidate !== undefined) f.candidate = candidate;
   return f;
+}
+
+/** What a candidate's fixes are made again from: the model (kept up to date by incremental validation) and its professions. */
+class FixSource {
+  constructor(
+    readonly model: GridModel,
+    readonly professions: ProfessionIndex,
+  ) {}
+}
+
+/**
+ * A candidate's finding whose fixes are made again when asked, by running its rule on the
+ * candidate as it is now (the language server's lazy mode). A file of 100,000 candidates has
+ * ~60,000 threshold-defaulted findings, each with a fix (an edit, a title, two arrays: ~200
+ * bytes); the language server shows a few of them at a time. Fix-all asks for them all: ~1 s.
+ */
+class FixesLater implements Finding {
+  rule: string;
+  severity: Severity;
+  span: { start: number; end: number };
+  message: Finding['message'];
+  candidate: number;
+  readonly #rule: Rule;
+  readonly #source: FixSource;
+
+  constructor(rule: Rule, severity: Severity, r: Report, candidate: number, source: FixSource) {
+    this.rule = rule.id;
+    this.severity = severity;
+    this.span = { start: r.span.start, end: r.span.end };
+    this.message = r.message;
+    this.candidate = candidate;
+    this.#rule = rule;
+    this.#source = source;
+  }
+
+  get fixes(): Fix[] | undefined {
+    const { model, professions } = this.#source;
+    const c = model.candidates[this.candidate];
+    if (!c) return undefined;
+    let fixes: Fix[] | undefined;
+    const ctx: CandidateContext = {
+      model,
+      professions,
+      // (No candidate rule uses it; the line index of the text the findings were made on is not kept.)
+      lineOf: (o) => new LineIndex(model.text).position(o).line,
+      outcome: candidateInfo(c, professions).outcome,
+      report: (r) => {
+        if (!fixes && r.span.start === this.span.start && r.span.end === this.span.end && r.message.id === this.message.id) fixes = r.fixes?.slice();
+      },
+    };
+    try {
+      this.#rule.checkCandidate?.(c, ctx);
+    } catch {
+      return undefined;
+    }
+    return fixes?.length ? fixes : undefined;
+  }
+}
+
+/** True when a finding's fixes are its own (kept, and moved by edits); false when they are made when asked. */
+export function keepsFixes(f: Finding): boolean {
+  return !(f instanceof FixesLater);
 }
 
 /** A rule that throws: the other rules still run. */

@@ -14,6 +14,7 @@
 import { LIST_ITEM_KIND, type ObjectKind, specOf } from './format';
 import { type FieldInfo, type GridModel, listed, type ObjectInfo, type ValueNode } from './model';
 import { type CandidateStore, lazyItem } from './lazy';
+import { ownString } from './text';
 
 /** What the fast parser gives: the root value and the lists the model keeps. */
 export interface FastTree {
@@ -100,10 +101,21 @@ class Parser {
   private peeked: Line | undefined;
   private peekedAt = -1;
 
+  /**
+   * `copy`: texts are copied out of `t` (ownString), so that what the model keeps does not keep
+   * the whole document alive; off inside the candidates of a CandidateStore (what they keep is
+   * offsets) and when `t` is already a small copy.
+   */
   constructor(
     private readonly t: string,
     private readonly store?: CandidateStore,
+    private copy = store !== undefined,
   ) {}
+
+  /** A text of the document, as the model keeps it. */
+  own(s: string): string {
+    return this.copy ? ownString(s) : s;
+  }
 
   /** The next line with content (blank and comment lines are skipped); undefined at the end. */
   peek(): Line | undefined {
@@ -166,8 +178,10 @@ class Parser {
     if (s.length > max) return s;
     const known = STRINGS.get(s);
     if (known !== undefined) return known;
-    if (STRINGS.size < 8192) STRINGS.set(s, s);
-    return s;
+    // (The table outlives every document: it keeps copies.)
+    const own = ownString(s);
+    if (STRINGS.size < 8192) STRINGS.set(own, own);
+    return own;
   }
 
   /** A block mapping whose keys are at column `indent`; its first key is at `first` on the current line. */
@@ -214,9 +228,13 @@ class Parser {
       let item: ValueNode;
       if (q < line.end && t.charCodeAt(q) === DASH && (q + 1 === line.end || t.charCodeAt(q + 1) === SPACE)) throw GIVE_UP;
       if (q < line.end && this.keyColon(q, line.end) >= 0) {
-        item = this.map(q - line.start, itemKind ?? null, depth + 1, q);
         // A candidate written `- key: …` on its dash line: its fields can be read again alone.
-        if (this.store && itemKind === 'candidate') item = lazyItem(item, this.store);
+        const lazy = this.store !== undefined && itemKind === 'candidate';
+        const copy = this.copy;
+        if (lazy) this.copy = false;
+        item = this.map(q - line.start, itemKind ?? null, depth + 1, q);
+        this.copy = copy;
+        if (lazy) item = lazyItem(item, this.store!);
       } else item = this.value(dash + 1, line, indent, itemKind ?? null, undefined, depth + 1, false);
       if (itemKind && item.kind !== 'map') this.badItems.push({ node: item, expected: itemKind });
       items.push(item);
@@ -284,7 +302,7 @@ class Parser {
       if (c === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) throw GIVE_UP;
       last = i + 1;
     }
-    return [scalar(this.intern(t.slice(q, last)), q, last), last];
+    return [scalar(this.own(this.intern(t.slice(q, last))), q, last), last];
   }
 
   /** A one-line quoted scalar without escapes; `'it''s'` is the one escape single quotes have. */
@@ -304,7 +322,7 @@ class Parser {
         continue;
       }
       text += t.slice(from, i);
-      return [{ kind: 'string', span: { start: q, end: i + 1 }, text: this.intern(text), style: 'quoted' }, i + 1];
+      return [{ kind: 'string', span: { start: q, end: i + 1 }, text: this.own(this.intern(text)), style: 'quoted' }, i + 1];
     }
     throw GIVE_UP;
   }
@@ -326,7 +344,7 @@ class Parser {
       if (ch !== ' ') last = i + 1;
     }
     if (last === q) throw GIVE_UP;
-    return [scalar(this.intern(t.slice(q, last)), q, last), last];
+    return [scalar(this.own(this.intern(t.slice(q, last))), q, last), last];
   }
 
   skipSpaces(i: number): number {
@@ -443,6 +461,21 @@ export function fastParseItem(region: string, itemKind: ObjectKind): { node: Val
     const seq = p.seq(first.indent, itemKind, 3);
     if (p.peek() || seq.items!.length !== 1 || p.badItems.length > 0) return undefined;
     return { node: seq.items![0]!, objects: p.objects };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The one-line scalar at `start`–`end` of `text`, as the parser read it there (a lazy candidate's
+ * id or name, read again); undefined if it is not one (the text changed under it).
+ */
+export function readScalar(text: string, start: number, end: number): ValueNode | undefined {
+  const p = new Parser(text);
+  const c = text.charCodeAt(start);
+  try {
+    const [node, after] = c === DQUOTE || c === SQUOTE ? p.quoted(start, end) : p.plain(start, end);
+    return after === end ? node : undefined;
   } catch {
     return undefined;
   }

@@ -7,7 +7,7 @@
  * syntax error) falls back to a full parse, so the result always equals checkText of the new
  * text (a differential test checks it on random edits).
  */
-import { analyzeModel, checkText, type CheckOptions, type CheckResult } from './check';
+import { analyzeModel, checkText, type CheckOptions, type CheckResult, keepsFixes } from './check';
 import type { Finding, TextEdit } from './findings';
 import type { Rule } from './rules/rule';
 import { buildCandidate, type Candidate, candidateAt, type Cohort, fieldOf, type GridModel, moveTree, type ObjectInfo, type ValueNode } from './model';
@@ -279,5 +279,6 @@ function refreshEnds(model: GridModel, cohort: Cohort): void {
 function shiftFinding(f: Finding, at: number, delta: number): void {
   shiftSpan(f.span, at, delta);
   if (f.related) for (const r of f.related) shiftSpan(r.span, at, delta);
-  if (f.fixes) for (const fix of f.fixes) for (const e of fix.edits) shiftSpan(e, at, delta);
+  // (Fixes made when asked are made from the moved model.)
+  if (keepsFixes(f) && f.fixes) for (const fix of f.fixes) for (const e of fix.edits) shiftSpan(e, at, delta);
 }

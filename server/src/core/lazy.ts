@@ -9,9 +9,9 @@
  * lazy: reading the lines from that dash to the end of the candidate's last value gives exactly
  * the same mapping (fast-parse.ts; a test checks it). Everything else stays as parsed.
  */
-import { fastParseItem } from './fast-parse';
+import { fastParseItem, readScalar } from './fast-parse';
 import { type Candidate, type Cohort, type FieldInfo, fieldOf, type GridModel, moveTree, type ObjectInfo, readCandidate, type ResultField, textField, type TextField, type ValueNode } from './model';
-import type { Span } from './text';
+import { ownString, type Span } from './text';
 
 /** Candidates kept read at most, per file. */
 export const KEEP = 2048;
@@ -84,22 +84,40 @@ export function lazyItem(item: ValueNode, store: CandidateStore): ValueNode {
   return { kind: 'map', span, flow: false, map: obj };
 }
 
-/** A candidate's mapping whose fields are read from the text on demand. */
-export class LazyObject implements ObjectInfo {
-  readonly kind = 'candidate' as const;
-  readonly flow = false;
+/**
+ * A candidate whose mapping's fields are read from the text on demand. One object is both the
+ * candidate and its mapping (`obj` is itself): two objects less per candidate (~60 bytes).
+ * `index` and `cohort` are set by the model's builder (parse.ts).
+ */
+export class LazyObject implements ObjectInfo, Candidate {
+  index = -1;
+  // (Set right after; initialised so that every instance has the same shape.)
+  cohort: Cohort = undefined as unknown as Cohort;
+  // (On the prototype: two fields less in each of 100,000 objects.)
+  get kind(): 'candidate' {
+    return 'candidate';
+  }
+  get flow(): false {
+    return false;
+  }
   #fields: FieldInfo[] | undefined;
   /** Where the store's queue has this candidate while its fields are read (-1: not read). */
   #slot: number;
-  /** The candidate built on this mapping (its text fields are dropped with the fields). */
-  owner: LazyCandidate | undefined;
+  /** The candidate's text fields, read from the fields (dropped with them). */
+  #read: Pick<Candidate, 'id' | 'name' | 'profession' | 'threshold' | 'result'> | undefined;
   /**
-   * The id and the name are kept (compactly): duplicate-id reads every candidate's id after each
-   * edit that changes one, the outline every name, and reading 100,000 candidates again for
-   * them would cost a second.
+   * Where the id and the name are (their key's start, their value's start and end; -1: not a
+   * scalar): duplicate-id reads every candidate's id after each edit that changes one, the outline
+   * every name, and reading 100,000 candidates again for them would cost a second. Their texts
+   * are read again from there (readScalar): a text kept would be a view into the whole document
+   * (ownString) and a copy would cost 40 bytes more per candidate.
    */
-  readonly keptId: Kept | undefined;
-  readonly keptName: Kept | undefined;
+  private idKey = -1;
+  private idStart = -1;
+  private idEnd = -1;
+  private nameKey = -1;
+  private nameStart = -1;
+  private nameEnd = -1;
 
   constructor(
     readonly span: Span,
@@ -107,8 +125,18 @@ export class LazyObject implements ObjectInfo {
     private readonly store: CandidateStore,
   ) {
     this.#fields = fields;
-    this.keptId = keep(textField(fieldOf(this, 'id')));
-    this.keptName = keep(textField(fieldOf(this, 'name')));
+    const id = textField(fieldOf(this, 'id'));
+    if (id) {
+      this.idKey = id.keySpan.start;
+      this.idStart = id.span.start;
+      this.idEnd = id.span.end;
+    }
+    const name = textField(fieldOf(this, 'name'));
+    if (name) {
+      this.nameKey = name.keySpan.start;
+      this.nameStart = name.span.start;
+      this.nameEnd = name.span.end;
+    }
     this.#slot = store.remember(this);
   }
 
@@ -117,12 +145,15 @@ export class LazyObject implements ObjectInfo {
     const move = (o: number) => (o >= at ? o + delta : o);
     this.span.start = move(this.span.start);
     this.span.end = move(this.span.end);
-    for (const k of [this.keptId, this.keptName]) {
-      if (!k) continue;
-      k.keyStart = move(k.keyStart);
-      k.keyEnd = move(k.keyEnd);
-      k.start = move(k.start);
-      k.end = move(k.end);
+    if (this.idKey >= 0) {
+      this.idKey = move(this.idKey);
+      this.idStart = move(this.idStart);
+      this.idEnd = move(this.idEnd);
+    }
+    if (this.nameKey >= 0) {
+      this.nameKey = move(this.nameKey);
+      this.nameStart = move(this.nameStart);
+      this.nameEnd = move(this.nameEnd);
     }
     this.evict();
   }
@@ -140,7 +171,7 @@ export class LazyObject implements ObjectInfo {
     if (!this.#fields) return;
     this.#fields = undefined;
     this.#slot = -1;
-    this.owner?.drop();
+    this.#read = undefined;
     this.store.forgotten();
   }
 
@@ -154,53 +185,19 @@ export class LazyObject implements ObjectInfo {
     if (this.#slot === from) this.#slot = to;
   }
 
-  private readFields(): FieldInfo[] {
-    const text = this.store.model?.text ?? '';
-    const { start, end } = this.span;
-    const from = text.lastIndexOf('\n', start - 1) + 1;
-    const nl = text.indexOf('\n', end);
-    const to = nl < 0 ? text.length : nl + 1;
-    const item = fastParseItem(text.slice(from, to), 'candidate');
-    if (!item?.node.map || item.node.span.start + from !== start || item.node.span.end + from !== end) {
-      // Cannot happen while the text is the model's (edits go through incremental.ts): say so loudly.
-      throw new Error(`the candidate at offset ${start} could not be read again from the text`);
-    }
-    moveTree(item.node, from);
-    return item.node.map.fields;
-  }
-}
-
-/** A candidate whose text fields (id, name, …) are read from its lazy mapping when asked. */
-export class LazyCandidate implements Candidate {
-  #read: Pick<Candidate, 'id' | 'name' | 'profession' | 'threshold' | 'result'> | undefined;
-
-  constructor(
-    public index: number,
-    public cohort: Cohort,
-    readonly obj: LazyObject,
-  ) {
-    obj.owner = this;
+  get obj(): LazyObject {
+    return this;
   }
 
   private get fieldsRead(): Pick<Candidate, 'id' | 'name' | 'profession' | 'threshold' | 'result'> {
     if (!this.#read) {
       const read: Pick<Candidate, 'id' | 'name' | 'profession' | 'threshold' | 'result'> = {};
-      readCandidate(this.obj, read);
+      readCandidate(this, read);
       this.#read = read;
     }
     return this.#read;
   }
 
-  drop(): void {
-    this.#read = undefined;
-  }
-
-  get id(): TextField | undefined {
-    return unkeep(this.obj.keptId);
-  }
-  get name(): TextField | undefined {
-    return unkeep(this.obj.keptName);
-  }
   get profession(): TextField | undefined {
     return this.fieldsRead.profession;
   }
@@ -210,29 +207,36 @@ export class LazyCandidate implements Candidate {
   get result(): ResultField | undefined {
     return this.fieldsRead.result;
   }
-}
 
-/** A text field in 7 values instead of 4 objects. */
-interface Kept {
-  value: string;
-  kind: ValueNode['kind'];
-  style: ValueNode['style'];
-  keyStart: number;
-  keyEnd: number;
-  start: number;
-  end: number;
-}
+  /** The id, read again from the text (equal to the field read with the others). */
+  get id(): TextField | undefined {
+    return this.idKey < 0 ? undefined : this.keptField(this.idKey, 'id', this.idStart, this.idEnd);
+  }
 
-function keep(f: TextField | undefined): Kept | undefined {
-  if (!f) return undefined;
-  return { value: f.value, kind: f.node.kind, style: f.node.style, keyStart: f.keySpan.start, keyEnd: f.keySpan.end, start: f.span.start, end: f.span.end };
-}
+  /** The name, read again from the text. */
+  get name(): TextField | undefined {
+    return this.nameKey < 0 ? undefined : this.keptField(this.nameKey, 'name', this.nameStart, this.nameEnd);
+  }
 
-/** The text field again (a new object at each call, equal to the one read from the text). */
-function unkeep(k: Kept | undefined): TextField | undefined {
-  if (!k) return undefined;
-  const span = { start: k.start, end: k.end };
-  const node: ValueNode = { kind: k.kind, span, text: k.value };
-  if (k.style !== undefined) node.style = k.style;
-  return { value: k.value, span, keySpan: { start: k.keyStart, end: k.keyEnd }, node };
+  private keptField(keyStart: number, key: string, start: number, end: number): TextField {
+    const node = readScalar(this.store.model?.text ?? '', start, end);
+    if (node?.text === undefined) throw new Error(`the ${key} of the candidate at offset ${this.span.start} could not be read again from the text`);
+    return { value: node.text, span: node.span, keySpan: { start: keyStart, end: keyStart + key.length }, node };
+  }
+
+  private readFields(): FieldInfo[] {
+    const text = this.store.model?.text ?? '';
+    const { start, end } = this.span;
+    const from = text.lastIndexOf('\n', start - 1) + 1;
+    const nl = text.indexOf('\n', end);
+    const to = nl < 0 ? text.length : nl + 1;
+    // A copy: the fields are kept a while (up to KEEP candidates), and must not keep this text alive.
+    const item = fastParseItem(ownString(text.slice(from, to)), 'candidate');
+    if (!item?.node.map || item.node.span.start + from !== start || item.node.span.end + from !== end) {
+      // Cannot happen while the text is the model's (edits go through incremental.ts): say so loudly.
+      throw new Error(`the candidate at offset ${start} could not be read again from the text`);
+    }
+    moveTree(item.node, from);
+    return item.node.map.fields;
+  }
 }

@@ -3,6 +3,7 @@
  * builds MessageRefs (an id and its values); the CLI and the server render them in a locale.
  * A value may itself be a MessageRef (rendered in the same locale), e.g. an object kind.
  */
+import { ownString } from './text';
 
 export type Locale = 'en' | 'fr';
 
@@ -162,6 +163,12 @@ export function messageTemplate(id: MessageId, locale: Locale): string {
 }
 
 export function msg(id: MessageId, args: Record<string, MessageArg> = {}): MessageRef {
+  // Findings outlive edits: their texts must not be views into the document (ownString).
+  for (const k in args) {
+    const v = args[k];
+    if (typeof v === 'string') args[k] = ownString(v);
+    else if (typeof v === 'object' && 'quoted' in v) args[k] = { quoted: v.quoted.map(ownString) };
+  }
   return { id, args };
 }
 

@@ -47,8 +47,9 @@ function ref(id: MessageRef['id'], args: Record<string, string> = {}): MessageRe
 }
 
 /**
- * An outcome keeps its input and writes its steps when asked (hovers, reports): a file of
- * 100,000 candidates then keeps no reasoning it does not show.
+ * An outcome writes its steps when asked (hovers, reports), from its input read again from where
+ * it came from (a candidate, read again from the text): a file of 100,000 candidates then keeps
+ * neither reasoning it does not show nor its inputs (~90 bytes each, and texts of the document).
  */
 class LazyOutcome implements Outcome {
   kind: OutcomeKind = 'unknown';
@@ -60,22 +61,33 @@ class LazyOutcome implements Outcome {
   declare resultSource?: ResultSource;
   declare written?: Level;
   declare oral?: Level;
-  readonly #input: OutcomeInput;
+  readonly #source: unknown;
+  readonly #inputOf: (source: never) => OutcomeInput;
 
-  constructor(input: OutcomeInput) {
-    this.#input = input;
+  constructor(source: unknown, inputOf: (source: never) => OutcomeInput) {
+    this.#source = source;
+    this.#inputOf = inputOf;
   }
 
   get steps(): MessageRef[] {
     const steps: MessageRef[] = [];
-    decide(this.#input, new LazyOutcome(this.#input), steps);
+    decide(this.#inputOf(this.#source as never), new LazyOutcome(this.#source, this.#inputOf), steps);
     return steps;
   }
 }
 
 export function computeOutcome(input: OutcomeInput): Outcome {
-  const out = new LazyOutcome(input);
-  decide(input, out, undefined);
+  return outcomeOf(input, (i: OutcomeInput) => i);
+}
+
+/**
+ * The outcome of what `inputOf(source)` gives; `inputOf` is called again each time the steps are
+ * asked for, and must give the same input (a function shared by all sources, not a closure: the
+ * outcome keeps only the two references).
+ */
+export function outcomeOf<S>(source: S, inputOf: (source: S) => OutcomeInput): Outcome {
+  const out = new LazyOutcome(source, inputOf as (source: never) => OutcomeInput);
+  decide(inputOf(source), out, undefined);
   return out;
 }
 

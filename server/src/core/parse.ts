@@ -5,12 +5,12 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
 import type { Alias, Document, Node as YNode, YAMLMap } from 'yaml';
 import { LIST_ITEM_KIND, type ObjectKind, specOf } from './format';
-import type { Cohort, FieldInfo, GridModel, LocalProfession, ObjectInfo, ValueNode } from './model';
+import type { Candidate, Cohort, FieldInfo, GridModel, LocalProfession, ObjectInfo, ValueNode } from './model';
 import { buildCandidate, fieldOf, listed, scalarText, textField } from './model';
-import type { Span } from './text';
+import { ownString, type Span } from './text';
 import { textErrors } from './text-errors';
 import { fastParse, fastParseItem } from './fast-parse';
-import { CandidateStore, LazyCandidate, LazyObject } from './lazy';
+import { CandidateStore, LazyObject } from './lazy';
 
 /** Aliases are resolved at most this deep (an alias to an alias …), so a cycle cannot hang. */
 const MAX_ALIAS_DEPTH = 32;
@@ -137,7 +137,13 @@ function buildModel(text: string, rootNode: ValueNode | undefined, objects: Obje
     if (cands) cohort.candidatesKey = cands.keySpan;
     for (const c of cands?.value.items ?? []) {
       if (!c.map) continue;
-      const candidate = c.map instanceof LazyObject ? new LazyCandidate(model.candidates.length, cohort, c.map) : buildCandidate(c.map, cohort, model.candidates.length);
+      let candidate: Candidate;
+      if (c.map instanceof LazyObject) {
+        // (Its own candidate: see lazy.ts.)
+        candidate = c.map;
+        candidate.index = model.candidates.length;
+        candidate.cohort = cohort;
+      } else candidate = buildCandidate(c.map, cohort, model.candidates.length);
       cohort.candidates.push(candidate);
       model.candidates.push(candidate);
     }
@@ -151,7 +157,9 @@ function buildModel(text: string, rootNode: ValueNode | undefined, objects: Obje
  * validation. Undefined unless it is exactly one mapping item that parses without any error.
  * Spans are relative to the region's text.
  */
-export function parseCandidateRegion(region: string): { node: ValueNode; objects: ObjectInfo[] } | undefined {
+export function parseCandidateRegion(text: string): { node: ValueNode; objects: ObjectInfo[] } | undefined {
+  // A copy: what is read from it is kept after later edits, and must not keep the document alive.
+  const region = ownString(text);
   const fast = fastParseItem(region, 'candidate');
   if (fast) return fast;
   const doc = parseDocument(region, { prettyErrors: false, uniqueKeys: true, merge: true });

@@ -4,7 +4,7 @@ import { FORMAT } from '../format';
 import { fieldOf } from '../model';
 import { nearest } from '../normalize';
 import type { Rule } from './rule';
-import { insertAfterField } from './util';
+import { insertAfterField, shared } from './util';
 
 export const thresholdDefaulted: Rule = {
   id: 'threshold-defaulted',
@@ -15,6 +15,8 @@ export const thresholdDefaulted: Rule = {
     const written = fieldOf(c.obj, 'threshold');
     if (written && written.value.kind !== 'null') return; // written, but not as a level: invalid-type says so
     const level = outcome.threshold.code;
+    // (Shared: a large file has tens of thousands of these findings, with a few levels and professions.)
+    const title = shared(`title\0threshold-defaulted\0${level}`, () => msg('fix.write-threshold', { level }));
     const fixes: Fix[] = [];
     const existing = fieldOf(c.obj, 'threshold');
     // A misspelt threshold key (`Threshold:`, `thresold:`; unknown-key suggests "threshold"): the
@@ -29,17 +31,18 @@ export const thresholdDefaulted: Rule = {
         const v = existing.value.span;
         if (v.end > v.start) {
           // `threshold: ~` or `threshold: null`: replace the null.
-          fixes.push({ title: msg('fix.write-threshold', { level }), edits: [{ start: v.start, end: v.end, newText: level }], safe: true });
+          fixes.push({ title, edits: [{ start: v.start, end: v.end, newText: level }], safe: true });
         } else {
           const at = model.text.indexOf(':', existing.keySpan.end);
-          if (at >= 0) fixes.push({ title: msg('fix.write-threshold', { level }), edits: [{ start: at + 1, end: at + 1, newText: ` ${level}` }], safe: true });
+          if (at >= 0) fixes.push({ title, edits: [{ start: at + 1, end: at + 1, newText: ` ${level}` }], safe: true });
         }
       }
     } else {
       const edit = insertAfterField(model.text, c.obj, c.profession, 'threshold', level);
-      if (edit) fixes.push({ title: msg('fix.write-threshold', { level }), edits: [edit], safe: true });
+      if (edit) fixes.push({ title, edits: [edit], safe: true });
     }
     const profession = outcome.steps.find((s) => s.id === 'step.threshold-recommended')?.args.profession ?? c.profession.value;
-    report({ span: c.profession.span, message: msg('threshold-defaulted', { recommended: level, profession }), fixes });
+    const message = shared(`message\0threshold-defaulted\0${level}\0${profession}`, () => msg('threshold-defaulted', { recommended: level, profession }));
+    report({ span: c.profession.span, message, fixes });
   },
 };

@@ -64,5 +64,22 @@ export function insertAfterField(text: string, obj: ObjectInfo, after: TextField
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
   // The line's own break (a whole-text search would cost O(file) per candidate).
   const eol = text[end] === '\r' && text[end + 1] === '\n' ? '\r\n' : '\n';
-  return { start: end, end, newText: `${eol}${indent}${key}: ${value}` };
+  return { start: end, end, newText: shared(`text\0${eol}${indent}${key}: ${value}`, (k) => k.slice(5)) };
+}
+
+const SHARED = new Map<string, unknown>();
+
+/**
+ * One value for every finding that needs it (the message of a frequent finding, a fix's title,
+ * an inserted line): a large file has 60,000 threshold-defaulted findings, and their own copies
+ * would cost ~20 MB. Keys name what they are for (`text\0…`, `message\0…`); the values are never
+ * changed by anyone (findings are read, their spans moved: spans are never shared). Bounded, so
+ * that random texts cannot grow it without end.
+ */
+export function shared<T>(key: string, make: (key: string) => T): T {
+  const known = SHARED.get(key);
+  if (known !== undefined) return known as T;
+  const value = make(key);
+  if (SHARED.size < 4096) SHARED.set(key, value);
+  return value;
 }

@@ -1,0 +1,46 @@
+/**
+ * What the language server keeps in memory while a large file is edited. Each edit makes a new
+ * copy of the text (strings are immutable); the old one must become garbage. A text of 13
+ * characters or more cut from the document is, in V8, a view that keeps the whole document
+ * alive: one such view kept from each version would keep every version (tens of MB each).
+ * Run in a child process with --expose-gc, to measure the heap after full collections.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+
+const OUT = path.resolve(__dirname, '..');
+
+// The child: a file of 20,000 candidates whose text is two bytes a character (an em dash), the
+// lazy model of the server, 12 edits typed into a candidate's name and a profession in the
+// middle (a letter typed, then deleted; a new text each time, as the editor's document makes),
+// hovers' reads in between. It prints the heap after the first check and after the edits.
+const CHILD = `
+const { IncrementalGrid } = require(${JSON.stringify(path.join(OUT, 'server/src/core/incremental.js'))});
+const { generate } = require(${JSON.stringify(path.join(OUT, 'test/generate.js'))});
+let text = '# cohort of the Alsace — session 1\\n' + generate(20000, 11);
+const grid = new IncrementalGrid(text, { lazy: true });
+gc(); gc();
+const before = process.memoryUsage().heapUsed;
+for (let i = 0; i < 12; i++) {
+  const anchor = text.indexOf(i % 4 < 2 ? 'name: Candidate 10000' : 'profession:', text.length >> 1) + 16;
+  const edit = i % 2 === 0 ? { start: anchor, end: anchor, newText: 'x' } : { start: anchor, end: anchor + 1, newText: '' };
+  text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+  const r = grid.update([edit], text);
+  for (const c of r.model.candidates.slice(9990, 10010)) void [c.name, c.profession, c.result, r.candidates[c.index].outcome.steps];
+}
+gc(); gc();
+console.log(JSON.stringify({ before, after: process.memoryUsage().heapUsed, textBytes: text.length * 2, findings: grid.result.findings.length }));
+`;
+
+describe('memory of the language server while a large file is edited', () => {
+  test('older versions of the text are not kept (12 edits of a 3 MB text: the heap grows by less than one text)', () => {
+    const run = spawnSync(process.execPath, ['--expose-gc', '-e', CHILD], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const m = JSON.parse(run.stdout) as { before: number; after: number; textBytes: number; findings: number };
+    assert.ok(m.findings > 1000, `the file has findings to keep: ${m.findings}`);
+    const grown = m.after - m.before;
+    assert.ok(grown < m.textBytes, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over 12 edits; a text is ${(m.textBytes / 1e6).toFixed(1)} MB`);
+  });
+});
