@@ -6,6 +6,7 @@ import { GRID_PROFESSIONS, TIERS } from './grid-data';
 import type { GridProfession, Tier, TierId } from './grid-types';
 import { type Level, parseLevel } from './levels';
 import { nearest, normalizeName } from './normalize';
+import { ownString } from './text';
 
 export interface LocalProfessionDef {
   name: string;
@@ -97,7 +98,8 @@ export class ProfessionIndex {
   resolve(text: string): ResolvedProfession | undefined {
     if (this.resolved.has(text)) return this.resolved.get(text);
     const r = this.resolveUncached(text);
-    if (this.resolved.size < 10_000) this.resolved.set(text, r);
+    // (A copy of the key: a name cut from a document would keep the whole document alive.)
+    if (this.resolved.size < 10_000) this.resolved.set(ownString(text), r);
     return r;
   }
 
@@ -121,7 +123,7 @@ export class ProfessionIndex {
     const hit = this.suggested.get(cacheKey);
     if (hit) return [...hit];
     const out = this.suggestUncached(text, limit);
-    if (this.suggested.size < 10_000) this.suggested.set(cacheKey, out);
+    if (this.suggested.size < 10_000) this.suggested.set(ownString(cacheKey), out);
     return [...out];
   }
 

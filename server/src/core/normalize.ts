@@ -1,4 +1,5 @@
 /** Name matching: case, accents, punctuation and extra spaces do not count. */
+import { ownString } from './text';
 
 /** Names already normalised (a file names the same professions again and again; so do 1,000 files). */
 const NORMALIZED = new Map<string, string>();
@@ -8,7 +9,8 @@ export function normalizeName(text: string): string {
   if (key === undefined) {
     key = normalize(text);
     if (NORMALIZED.size >= 4096) NORMALIZED.clear();
-    NORMALIZED.set(text, key);
+    // (Copies: a name cut from a document would keep the whole document alive.)
+    NORMALIZED.set(ownString(text), ownString(key));
   }
   return key;
 }

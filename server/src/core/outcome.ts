@@ -46,33 +46,92 @@ function ref(id: MessageRef['id'], args: Record<string, string> = {}): MessageRe
   return { id, args };
 }
 
+/** What decide() fills in: every field of an outcome but its steps. */
+type Decided = Omit<Outcome, 'steps'>;
+
 /**
- * An outcome writes its steps when asked (hovers, reports), from its input read again from where
- * it came from (a candidate, read again from the text): a file of 100,000 candidates then keeps
- * neither reasoning it does not show nor its inputs (~90 bytes each, and texts of the document).
+ * The last outcome whose fields were asked for, and its fields (rules and hovers ask for several
+ * in a row). Forgotten once the current task ends: kept longer, it would keep its whole model
+ * alive (a closed file's, ~100 MB at 100,000 candidates).
  */
-class LazyOutcome implements Outcome {
+let lastAsked: LazyOutcome | undefined;
+let lastDecided: Decided | undefined;
+let forgetting = false;
+
+function forgetLast(): void {
+  lastAsked = undefined;
+  lastDecided = undefined;
+  forgetting = false;
+}
+
+/**
+ * An outcome that keeps its kind alone: its levels, sources and steps are decided again when
+ * asked (hovers, reports, rules), from its input read again from where it came from (a
+ * candidate, read again from the text). A file of 100,000 candidates then keeps neither
+ * reasoning nor levels nor inputs it does not show (~100 bytes a candidate).
+ * `source` undefined: the outcome is its own source (a subclass that carries its input, and
+ * calls decideKind() once it is set).
+ */
+export class LazyOutcome implements Outcome {
   kind: OutcomeKind = 'unknown';
-  // (Declared, not initialised: an outcome has only the properties it sets.)
-  declare level?: Level;
-  declare threshold?: Level;
-  declare thresholdSource?: ThresholdSource;
-  declare result?: Level;
-  declare resultSource?: ResultSource;
-  declare written?: Level;
-  declare oral?: Level;
   readonly #source: unknown;
   readonly #inputOf: (source: never) => OutcomeInput;
 
   constructor(source: unknown, inputOf: (source: never) => OutcomeInput) {
     this.#source = source;
     this.#inputOf = inputOf;
+    if (source !== undefined) this.decideKind();
+  }
+
+  protected decideKind(): void {
+    this.kind = this.#decide(undefined).kind;
+  }
+
+  get level(): Level | undefined {
+    return this.#decided().level;
+  }
+  get threshold(): Level | undefined {
+    return this.#decided().threshold;
+  }
+  get thresholdSource(): ThresholdSource | undefined {
+    return this.#decided().thresholdSource;
+  }
+  get result(): Level | undefined {
+    return this.#decided().result;
+  }
+  get resultSource(): ResultSource | undefined {
+    return this.#decided().resultSource;
+  }
+  get written(): Level | undefined {
+    return this.#decided().written;
+  }
+  get oral(): Level | undefined {
+    return this.#decided().oral;
   }
 
   get steps(): MessageRef[] {
     const steps: MessageRef[] = [];
-    decide(this.#inputOf(this.#source as never), new LazyOutcome(this.#source, this.#inputOf), steps);
+    this.#decide(steps);
     return steps;
+  }
+
+  #decided(): Decided {
+    if (lastAsked !== this || !lastDecided) {
+      lastDecided = this.#decide(undefined);
+      // (The cache's key: which outcome the decided fields are of.)
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
+      lastAsked = this;
+      if (!forgetting) {
+        forgetting = true;
+        void Promise.resolve().then(forgetLast);
+      }
+    }
+    return lastDecided;
+  }
+
+  #decide(steps: MessageRef[] | undefined): Decided {
+    const input = this.#inputOf((this.#source === undefined ? this : this.#source) as never);
+    return decide(input, { kind: 'unknown' }, steps);
   }
 }
 
@@ -81,18 +140,16 @@ export function computeOutcome(input: OutcomeInput): Outcome {
 }
 
 /**
- * The outcome of what `inputOf(source)` gives; `inputOf` is called again each time the steps are
- * asked for, and must give the same input (a function shared by all sources, not a closure: the
- * outcome keeps only the two references).
+ * The outcome of what `inputOf(source)` gives; `inputOf` is called again each time a field or the
+ * steps are asked for, and must give the same input (a function shared by all sources, not a
+ * closure: the outcome keeps only the two references).
  */
 export function outcomeOf<S>(source: S, inputOf: (source: S) => OutcomeInput): Outcome {
-  const out = new LazyOutcome(source, inputOf as (source: never) => OutcomeInput);
-  decide(inputOf(source), out, undefined);
-  return out;
+  return new LazyOutcome(source, inputOf as (source: never) => OutcomeInput);
 }
 
 /** Fills in an outcome; with `steps`, writes the reasoning too. */
-function decide(input: OutcomeInput, out: LazyOutcome, steps: MessageRef[] | undefined): LazyOutcome {
+function decide(input: OutcomeInput, out: Decided, steps: MessageRef[] | undefined): Decided {
 
   // 1. The threshold: written, else the profession's recommendation.
   if (input.thresholdMalformed) {

@@ -2,7 +2,7 @@
 import type { Fix, TextEdit } from '../findings';
 import { msg } from '../messages';
 import type { Candidate, ObjectInfo, TextField } from '../model';
-import type { Span } from '../text';
+import { ownString, type Span } from '../text';
 
 /**
  * The mappings of one candidate (itself and its `result`). The shape rules check them as candidate
@@ -80,6 +80,7 @@ export function shared<T>(key: string, make: (key: string) => T): T {
   const known = SHARED.get(key);
   if (known !== undefined) return known as T;
   const value = make(key);
-  if (SHARED.size < 4096) SHARED.set(key, value);
+  // (The key is copied: it lives as long as the server, the text it may come from must not.)
+  if (SHARED.size < 4096) SHARED.set(ownString(key), value);
   return value;
 }
