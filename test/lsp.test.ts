@@ -2,12 +2,13 @@
  * The language server over a real JSON-RPC connection to the spawned `cloe-grid --stdio`.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, InlayHint, CodeLens, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { checkText } from '../server/src/core/check';
-import { INVALID_SAMPLES, readRepoFile, ROOT, runCli, VALID_SAMPLES } from './helpers';
+import { CLI, INVALID_SAMPLES, readRepoFile, ROOT, runCli, VALID_SAMPLES } from './helpers';
 import { generate, rng } from './generate';
 import { diagnosticKey, TestClient } from './lsp-client';
 
@@ -417,5 +418,44 @@ describe('the server and the CLI agree', () => {
     } finally {
       await client.stop();
     }
+  });
+});
+
+describe('the server process over stdio (its own stdin reader)', () => {
+  /** Spawns the server, sends raw framed messages, waits for `answer` on stdout, closes stdin and gives the exit code. */
+  async function run(messages: object[], answer: RegExp): Promise<{ code: number | null; stdout: string }> {
+    const child = spawn(process.execPath, [CLI, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    for (const m of messages) {
+      const body = Buffer.from(JSON.stringify(m), 'utf8');
+      // Header and body in separate writes, the body in two halves: framing across chunks.
+      child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+      child.stdin.write(body.subarray(0, body.length >> 1));
+      await new Promise((r) => setTimeout(r, 20));
+      child.stdin.write(body.subarray(body.length >> 1));
+    }
+    for (let waited = 0; !answer.test(stdout) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    assert.match(stdout, answer);
+    child.stdin.end();
+    const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000).unref());
+    const code = await Promise.race([exited, timeout]);
+    if (code === 'timeout') {
+      child.kill();
+      assert.fail('the server did not exit when its stdin closed');
+    }
+    return { code, stdout };
+  }
+  const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, locale: 'fr' } };
+
+  test('answers a request split across chunks, and exits with 1 when stdin closes without shutdown', async () => {
+    const { code } = await run([initialize], /Content-Length: \d+\r\n\r\n\{.*"id":1,"result":\{"capabilities"/);
+    assert.equal(code, 1);
+  });
+
+  test('exits with 0 when stdin closes after a shutdown request', async () => {
+    const { code } = await run([initialize, { jsonrpc: '2.0', method: 'initialized', params: {} }, { jsonrpc: '2.0', id: 2, method: 'shutdown' }], /"id":2,"result":null/);
+    assert.equal(code, 0);
   });
 });
