@@ -80,6 +80,19 @@ describe('stdin reader of the language server', () => {
     assert.deepEqual(messages, [MESSAGES[2], MESSAGES[2], MESSAGES[2]]);
   });
 
+  test('a handler that throws is reported, and the messages after it in the same chunk are still read', () => {
+    const input = new PassThrough();
+    const reader = new ChunkedMessageReader(input);
+    const got: string[] = [];
+    reader.onError((e) => got.push(`error: ${e.message}`));
+    reader.listen((m) => {
+      got.push(String((m as { id?: number }).id));
+      if ((m as { id?: number }).id === 1) throw new Error('handler failed');
+    });
+    input.write(Buffer.concat([frame('{"jsonrpc":"2.0","id":1,"method":"a"}'), frame('{"jsonrpc":"2.0","id":2,"method":"b"}')]));
+    assert.deepEqual(got, ['1', 'error: handler failed', '2']);
+  });
+
   test('gives up on a header that never ends, and says so', () => {
     const { errors } = read([Buffer.from('X'.repeat(10_000), 'ascii')]);
     assert.equal(errors.length, 1);

@@ -214,7 +214,7 @@ export function analyzeModel(model: GridModel, options: CheckOptions = {}, reuse
       professions,
       lineOf: base.lineOf,
       outcome: info.outcome,
-      report: (r) => own.push(later && r.fixes?.length ? new FixesLater(current.rule, current.severity, r, index, later) : toFinding(current.rule, current.severity, r, index)),
+      report: (r) => own.push(later && r.fixes?.length && !r.related?.length ? new FixesLater(current.rule, current.severity, r, index, later) : toFinding(current.rule, current.severity, r, index)),
     };
     for (const entry of candidateRules) {
       current = entry;
@@ -339,7 +339,7 @@ class FixesLater implements Finding {
       lineOf: (o) => new LineIndex(model.text).position(o).line,
       outcome: candidateInfo(c, professions).outcome,
       report: (r) => {
-        if (!fixes && r.span.start === this.span.start && r.span.end === this.span.end && r.message.id === this.message.id) fixes = r.fixes?.slice();
+        if (!fixes && r.span.start === this.span.start && r.span.end === this.span.end && sameMessage(r.message, this.message)) fixes = r.fixes?.slice();
       },
     };
     try {
@@ -349,6 +349,10 @@ class FixesLater implements Finding {
     }
     return fixes?.length ? fixes : undefined;
   }
+}
+
+function sameMessage(a: Finding['message'], b: Finding['message']): boolean {
+  return a === b || (a.id === b.id && JSON.stringify(a.args) === JSON.stringify(b.args));
 }
 
 /** True when a finding's fixes are its own (kept, and moved by edits); false when they are made when asked. */

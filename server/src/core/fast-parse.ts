@@ -107,10 +107,19 @@ class Parser {
    * offsets) and when `t` is already a small copy.
    */
   constructor(
-    private readonly t: string,
+    private t: string,
     private readonly store?: CandidateStore,
     private copy = store !== undefined,
   ) {}
+
+  /** The same parser on another text (readScalar's). */
+  use(text: string): this {
+    this.t = text;
+    this.pos = 0;
+    this.peekedAt = -1;
+    this.peeked = undefined;
+    return this;
+  }
 
   /** A text of the document, as the model keeps it. */
   own(s: string): string {
@@ -471,12 +480,18 @@ export function fastParseItem(region: string, itemKind: ObjectKind): { node: Val
  * id or name, read again); undefined if it is not one (the text changed under it).
  */
 export function readScalar(text: string, start: number, end: number): ValueNode | undefined {
-  const p = new Parser(text);
+  // One parser for every call (the outline reads 100,000 ids and names); it holds the text only
+  // during the call.
+  const p = SCALARS.use(text);
   const c = text.charCodeAt(start);
   try {
     const [node, after] = c === DQUOTE || c === SQUOTE ? p.quoted(start, end) : p.plain(start, end);
     return after === end ? node : undefined;
   } catch {
     return undefined;
+  } finally {
+    p.use('');
   }
 }
+
+const SCALARS = new Parser('');

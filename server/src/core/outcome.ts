@@ -65,7 +65,7 @@ function forgetLast(): void {
 }
 
 /**
- * An outcome that keeps its kind alone: its levels, sources and steps are decided again when
+ * An outcome that keeps its kind and level alone: its other levels, sources and steps are decided again when
  * asked (hovers, reports, rules), from its input read again from where it came from (a
  * candidate, read again from the text). A file of 100,000 candidates then keeps neither
  * reasoning nor levels nor inputs it does not show (~100 bytes a candidate).
@@ -74,6 +74,8 @@ function forgetLast(): void {
  */
 export class LazyOutcome implements Outcome {
   kind: OutcomeKind = 'unknown';
+  /** Kept too (one reference to a shared level): the outline and reports show it for every candidate. */
+  level: Level | undefined = undefined;
   readonly #source: unknown;
   readonly #inputOf: (source: never) => OutcomeInput;
 
@@ -84,12 +86,11 @@ export class LazyOutcome implements Outcome {
   }
 
   protected decideKind(): void {
-    this.kind = this.#decide(undefined).kind;
+    const d = this.#decide(undefined);
+    this.kind = d.kind;
+    this.level = d.level;
   }
 
-  get level(): Level | undefined {
-    return this.#decided().level;
-  }
   get threshold(): Level | undefined {
     return this.#decided().threshold;
   }

@@ -268,11 +268,11 @@ function fieldsOf(ctx: Ctx, map: YAMLMap, kind: ObjectKind | null, depth: number
         if (pair.value) merges.push(pair.value as YNode);
         continue;
       }
-      key = String(keyNode.value);
+      key = ownString(String(keyNode.value));
       keySpan = spanOf(keyNode);
     } else if (keyNode) {
       keySpan = spanOf(keyNode);
-      key = ctx.text.slice(keySpan.start, keySpan.end);
+      key = ownString(ctx.text.slice(keySpan.start, keySpan.end));
     } else {
       continue;
     }
@@ -360,8 +360,9 @@ function scalarValue(ctx: Ctx, node: Scalar, aliasSpan: Span | undefined): Value
         ? 'block'
         : 'plain';
   if (v === null || v === undefined) return { kind: 'null', span, style };
-  if (typeof v === 'string') return { kind: 'string', span, text: v, style };
-  const src = node.range ? ctx.text.slice(node.range[0], node.range[1]) : String(v);
+  // (Copies: the yaml package's strings are views into the document, and the model outlives edits.)
+  if (typeof v === 'string') return { kind: 'string', span, text: ownString(v), style };
+  const src = ownString(node.range ? ctx.text.slice(node.range[0], node.range[1]) : String(v));
   if (typeof v === 'number' || typeof v === 'bigint') return { kind: 'number', span, text: src, style };
   if (typeof v === 'boolean') return { kind: 'boolean', span, text: src, style };
   return { kind: 'other', span, style };

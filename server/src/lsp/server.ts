@@ -30,6 +30,7 @@ import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { format } from 'node:util';
+import { Console } from 'node:console';
 import { ChunkedMessageReader } from './stdio-reader';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -171,7 +172,12 @@ function stdioConnection(): Connection {
   process.stdin.on('close', exit);
   const log = (write: (s: string) => void) => (...args: unknown[]) => write(format(...args));
   // Replaced, not called: a stray console call (in a dependency) must not corrupt the protocol.
+  // The methods that write to stdout by themselves (dir, table, time…) write to stderr instead.
   /* eslint-disable no-console */
+  const toStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+  for (const m of ['dir', 'dirxml', 'table', 'trace', 'assert', 'count', 'countReset', 'group', 'groupCollapsed', 'groupEnd', 'time', 'timeEnd', 'timeLog'] as const) {
+    (console as unknown as Record<string, unknown>)[m] = (toStderr[m] as (...a: unknown[]) => void).bind(toStderr);
+  }
   console.log = log((s) => connection.console.log(s));
   console.info = log((s) => connection.console.info(s));
   console.debug = log((s) => connection.console.log(s));
@@ -505,10 +511,13 @@ export function startServer(): void {
         const infos = cohortInfos(result, cohort);
         const children: DocumentSymbol[] = infos.map((info) => {
           const c = info.candidate;
-          const sel = c.name?.span ?? c.id?.span ?? c.obj.span;
+          // (Read once: a lazy candidate reads its id and name again from the text at each call.)
+          const id = c.id;
+          const name = c.name;
+          const sel = name?.span ?? id?.span ?? c.obj.span;
           return {
-            name: c.name?.value || c.id?.value || '?',
-            detail: [c.id?.value, explainOutcomeLabel(info)].filter(Boolean).join(' · '),
+            name: name?.value || id?.value || '?',
+            detail: [id?.value, explainOutcomeLabel(info)].filter(Boolean).join(' · '),
             kind: SymbolKind.Object,
             range: toRange(result, c.obj.span),
             selectionRange: toRange(result, sel),

@@ -112,7 +112,12 @@ export class ChunkedMessageReader extends AbstractMessageReader {
       this.fireError(new Error(`a message is not JSON: ${e instanceof Error ? e.message : String(e)}`));
       return;
     }
-    callback(message);
+    try {
+      callback(message);
+    } catch (e) {
+      // (Reported; the messages after it in the same chunk are still read.)
+      this.fireError(e);
+    }
   }
 }
 
