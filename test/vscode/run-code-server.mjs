@@ -76,14 +76,23 @@ const port = await freePort();
 const server = spawn(
   NODE24,
   [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver', ...dirs, WORKSPACE],
-  { env: { ...env, CLOE_EXPECT_INSTALLED: vsix ? '1' : '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  // detached: its own process group, so that stopping it stops the processes it starts too
+  // (SIGTERM to its entry process alone left a server behind, busy on one core, after a run).
+  { env: { ...env, CLOE_EXPECT_INSTALLED: vsix ? '1' : '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
 );
 let serverLog = '';
 server.stdout.on('data', (d) => (serverLog += d));
 server.stderr.on('data', (d) => (serverLog += d));
 const stopServer = () => {
-  if (server.exitCode === null) server.kill('SIGTERM');
+  // The whole group, at once: this runs on exit too, where nothing can wait for a grace period.
+  try {
+    process.kill(-server.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 };
+// Interrupted (Ctrl-C, a CI timeout): still stop code-server, which is in its own group.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => finish(1, `stopped by ${signal}`));
 process.on('exit', () => {
   stopServer();
   rmSync(tmp, { recursive: true, force: true });
