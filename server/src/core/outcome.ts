@@ -136,17 +136,9 @@ export class LazyOutcome implements Outcome {
   }
 }
 
+/** The outcome of an input (kept by the outcome, which decides its fields again from it when asked). */
 export function computeOutcome(input: OutcomeInput): Outcome {
-  return outcomeOf(input, (i: OutcomeInput) => i);
-}
-
-/**
- * The outcome of what `inputOf(source)` gives; `inputOf` is called again each time a field or the
- * steps are asked for, and must give the same input (a function shared by all sources, not a
- * closure: the outcome keeps only the two references).
- */
-export function outcomeOf<S>(source: S, inputOf: (source: S) => OutcomeInput): Outcome {
-  return new LazyOutcome(source, inputOf as (source: never) => OutcomeInput);
+  return new LazyOutcome(input, (i: OutcomeInput) => i);
 }
 
 /** Fills in an outcome; with `steps`, writes the reasoning too. */
