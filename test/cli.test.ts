@@ -157,7 +157,7 @@ const REPORT_ROWS = [
   { file: 'report.cloe.yaml', cohort: 'acme-2026-03', id: 'R-02', name: 'Bruno Attested', profession: 'Chef de projet', threshold: 'B2', thresholdSource: 'explicit', result: 'B2-', outcome: 'attestation' },
   { file: 'report.cloe.yaml', cohort: 'acme-2026-03', id: 'R-03', name: 'Chloe Pending', profession: 'Chef de projet', threshold: 'B2', thresholdSource: 'explicit', result: null, outcome: 'pending' },
   // No threshold and an unknown profession: no outcome.
-  { file: 'report.cloe.yaml', cohort: 'acme-2026-03', id: 'R-04', name: 'David Unknown', profession: null, threshold: null, thresholdSource: null, result: 'B1', outcome: 'unknown' },
+  { file: 'report.cloe.yaml', cohort: 'acme-2026-03', id: 'R-04', name: 'David Unknown', profession: 'Astronaute lunaire', threshold: null, thresholdSource: null, result: 'B1', outcome: 'unknown' },
   // C2 (any sub-level) is a certificate whatever the threshold, even C2- against C2; "Ingénieur" resolves to its entry.
   { file: 'report.cloe.yaml', cohort: 'beta-2026-04', id: 'R-05', name: 'Emma Mastery', profession: 'Profession scientifique / technique', threshold: 'C2', thresholdSource: 'explicit', result: 'C2-', outcome: 'certificate' },
   // No threshold: the recommended one (B2 for "Chef de projet", reached through its English alias) applies.
@@ -357,13 +357,13 @@ test('--locale fr prints French messages', async () => {
   const cwd = workspace({ 'invalid.cloe.yaml': INVALID, 'warn.cloe.yaml': WARN });
   const r = await runCli(['check', '--locale', 'fr', 'invalid.cloe.yaml', 'warn.cloe.yaml'], { cwd });
   assert.equal(r.code, 1);
-  assert.match(r.stdout, /12:20\s+erreur\s+« B3 » n’est pas un niveau CECRL/);
-  assert.match(r.stdout, /avertissement\s+Clé inconnue « colour »/);
+  assert.match(r.stdout, /12:20\s+erreur\s+«\sB3\s» n’est pas un niveau du CECRL/);
+  assert.match(r.stdout, /avertissement\s+Clé inconnue «\scolour\s»/);
   assert.match(r.stdout, /✖ 1 erreur, 1 avertissement dans 2 fichiers/);
   assert.doesNotMatch(r.stdout, /is not a CEFR level/);
 
   const json = parseJson<JsonFinding[]>(await runCli(['check', '--locale', 'fr', '--format', 'json', 'invalid.cloe.yaml'], { cwd }));
-  assert.match(json[0]!.message, /n’est pas un niveau CECRL/);
+  assert.match(json[0]!.message, /n’est pas un niveau du CECRL/);
 
   assertUsageError(await runCli(['check', '--locale', 'de', 'invalid.cloe.yaml'], { cwd }), '"de"', '--locale');
 });
@@ -372,7 +372,7 @@ test('LANG=fr_FR.UTF-8 gives French by default; --locale en overrides it', async
   const cwd = workspace({ 'invalid.cloe.yaml': INVALID });
   const fr = await runCli(['check', 'invalid.cloe.yaml'], { cwd, env: { LANG: 'fr_FR.UTF-8' } });
   assert.equal(fr.code, 1);
-  assert.match(fr.stdout, /« B3 » n’est pas un niveau CECRL/);
+  assert.match(fr.stdout, /«\sB3\s» n’est pas un niveau du CECRL/);
   assert.match(fr.stdout, /dans 1 fichier/);
 
   const en = await runCli(['check', '--locale', 'en', 'invalid.cloe.yaml'], { cwd, env: { LANG: 'fr_FR.UTF-8' } });
@@ -425,7 +425,15 @@ test('--format json: every finding has exactly the five keys, LSP ranges and a k
     assert.ok(['rich.cloe.yaml', 'warn.cloe.yaml'].includes(f.file), f.file);
     assert.ok(f.message.length > 0);
   }
-  assert.ok(findings.some((f) => f.severity === 'information' && f.rule === 'threshold-defaulted'));
+  assert.ok(findings.some((f) => f.severity === 'hint' && f.rule === 'threshold-defaulted'));
+});
+
+test('threshold-defaulted is a hint: listed from --min-severity hint, not from information', async () => {
+  const cwd = workspace({ 'rich.cloe.yaml': RICH });
+  const info = parseJson<JsonFinding[]>(await runCli(['check', '--format', 'json', '--min-severity', 'information', 'rich.cloe.yaml'], { cwd }));
+  assert.deepEqual(info.filter((f) => f.rule === 'threshold-defaulted'), []);
+  const hint = parseJson<JsonFinding[]>(await runCli(['check', '--format', 'json', '--min-severity', 'hint', 'rich.cloe.yaml'], { cwd }));
+  assert.ok(hint.some((f) => f.rule === 'threshold-defaulted' && f.severity === 'hint'), JSON.stringify(hint));
 });
 
 test('--format json on a clean file prints an empty array', async () => {
@@ -795,7 +803,7 @@ test('report --format csv: a header line and one line per candidate', async () =
   assert.equal(out.length, 1 + 7, r.stdout);
   assert.equal(out[0], 'file,cohort,id,name,profession,threshold,thresholdSource,result,outcome');
   assert.equal(out[1], 'report.cloe.yaml,acme-2026-03,R-01,Alice Certified,Chef de projet,B2,explicit,C1-,certificate');
-  assert.equal(out[4], 'report.cloe.yaml,acme-2026-03,R-04,David Unknown,,,,B1,unknown');
+  assert.equal(out[4], 'report.cloe.yaml,acme-2026-03,R-04,David Unknown,Astronaute lunaire,,,B1,unknown');
   assert.equal(out[6], 'report.cloe.yaml,beta-2026-04,R-06,Farid Defaulted,Chef de projet,B2,recommended,B2,certificate');
   for (const l of out) assert.equal(l.split(',').length, 9, l);
 });
@@ -876,4 +884,52 @@ test('many files are checked on worker threads, with the same report as one by o
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Outcomes you can trust (issue 12): only a valid threshold decides, in every report format
+// ---------------------------------------------------------------------------------------------
+
+const UNTRUSTED = `cloe: 1
+professions:
+  - { name: Analyste de données, threshold: B1+ }
+cohorts:
+  - id: k-2026
+    candidates:
+      - id: K1
+        name: Karl Un
+        profession: Vendeur
+        threshold: A1
+        result: A2
+      - id: K2
+        name: Karine Deux
+        profession: Comptable
+        threshold: B1-
+        result: B1-
+      - id: K3
+        name: Kim Trois
+        result: A1
+      - id: K5
+        name: Kevin Cinq
+        profession: Analyste de données
+        result: B2
+`;
+
+test('report: an invalid threshold, written or inherited, decides nothing in any format; a result below A2 is an attestation', async () => {
+  const cwd = workspace({ 'k.cloe.yaml': UNTRUSTED });
+  const rows = parseJson<{ id: string; outcome: string; threshold: string | null; thresholdSource: string | null }[]>(await runCli(['report', '--format', 'json', 'k.cloe.yaml'], { cwd }));
+  assert.deepEqual(
+    rows.map((r) => `${r.id} ${r.outcome} ${r.threshold} ${r.thresholdSource}`),
+    ['K1 unknown A1 explicit', 'K2 unknown B1- explicit', 'K3 attestation null null', 'K5 unknown B1+ recommended'],
+  );
+  for (const format of ['table', 'csv', 'markdown']) {
+    const r = await runCli(['report', '--format', format, 'k.cloe.yaml'], { cwd });
+    assert.doesNotMatch(r.stdout, /Certificat CLOE/, `${format}: no certificate on an invalid threshold`);
+    assert.match(r.stderr, /has errors/);
+  }
+  const fr = await runCli(['report', '--locale', 'fr', 'k.cloe.yaml'], { cwd });
+  assert.match(fr.stdout, /A1 \(non valide\)/);
+  assert.match(fr.stdout, /Attestation de niveau A1/);
+  assert.match(fr.stdout, /Décision/);
+  assert.match(fr.stderr, /comporte des erreurs/, 'the warning follows --locale');
 });

@@ -98,7 +98,7 @@ describe('configuration tree: the CLI and the server agree', () => {
     assert.match(winter, /^unknown-profession /m);
     const plain = (cli.get('plain/defaults.cloe.yaml') ?? []).join('\n');
     assert.match(plain, /^unknown-profession .* warning "Sommelier"/m, 'no configuration: built-in grid only');
-    assert.match(plain, /^threshold-defaulted .* information/m);
+    assert.match(plain, /^threshold-defaulted .* hint/m);
   });
 
   test('a configuration edited in the editor re-validates the open grid files', async () => {

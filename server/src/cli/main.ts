@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { checkText } from '../core/check';
 import { SEVERITIES, type Severity } from '../core/findings';
-import { type Locale, localeFrom } from '../core/messages';
+import { type Locale, localeFrom, msg, render } from '../core/messages';
 import { existsSync, statSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { checkInWorkers, type Job, workerCount, workerMain } from './parallel';
@@ -247,7 +247,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       emit(out, values.output, io);
       const broken = files.filter((f) => f.findings.some((x) => x.severity === 'error'));
       if (broken.length > 0) {
-        io.stderr(`cloe-grid: ${broken.map((f) => f.display).join(', ')} ${broken.length === 1 ? 'has' : 'have'} errors, so some outcomes may be missing or wrong: run "cloe-grid check" for details.\n`);
+        const names = broken.map((f) => f.display).join(', ');
+        io.stderr(`cloe-grid: ${render(msg(broken.length === 1 ? 'report.broken' : 'report.broken.many', { files: names }), locale)}\n`);
       }
       return 0;
     }

@@ -366,7 +366,7 @@ function ruleFailure(rule: Rule, e: unknown): Finding {
     rule: 'internal-error',
     severity: 'error',
     span: { start: 0, end: 0 },
-    message: msg('yaml-syntax', { detail: `rule ${rule.id} failed: ${e instanceof Error ? e.message : String(e)}` }),
+    message: msg('internal-error.rule', { rule: rule.id, detail: e instanceof Error ? e.message : String(e) }),
   };
 }
 

@@ -7,8 +7,8 @@ import { FORMAT, LANGUAGE_INFO, LANGUAGES, type ObjectKind } from './format';
 import { GRID_PROFESSIONS } from './grid-data';
 import { tierOf } from './grid';
 import { explainLevel, explainProfession } from './explain';
-import { BASE_LEVELS, parseLevel } from './levels';
-import type { Locale } from './messages';
+import { BASE_LEVELS, LEVEL_CODES, parseLevel } from './levels';
+import { type Locale, msg, render } from './messages';
 import { candidateAt } from './model';
 import type { Span } from './text';
 
@@ -110,7 +110,7 @@ function professionEntries(result: CheckResult | undefined, span: Span, locale: 
   const out: CompletionEntry[] = [];
   for (const p of result?.model.professions ?? []) {
     if (!p.name) continue;
-    out.push({ label: p.name.value, kind: 'profession', detail: `${p.threshold?.value ?? '—'} · ${locale === 'fr' ? 'profession locale' : 'local profession'}`, insertText: p.name.value, span, sortText: `0${p.name.value}` });
+    out.push({ label: p.name.value, kind: 'profession', detail: `${p.threshold?.value ?? '—'} · ${render(msg('complete.local-profession'), locale)}`, insertText: p.name.value, span, sortText: `0${p.name.value}` });
     for (const a of p.aliases) out.push({ label: a.value, kind: 'alias', detail: `→ ${p.name.value}`, insertText: a.value, span, sortText: `2${a.value}` });
   }
   for (const g of GRID_PROFESSIONS) {
@@ -126,14 +126,14 @@ function professionEntries(result: CheckResult | undefined, span: Span, locale: 
 }
 
 function levelEntries(plainFrom: 'A2' | null, span: Span, locale: Locale, recommended?: string): CompletionEntry[] {
-  const codes = plainFrom ? BASE_LEVELS.slice(BASE_LEVELS.indexOf(plainFrom)) : BASE_LEVELS.flatMap((b) => [`${b}-`, b, `${b}+`]);
+  const codes = plainFrom ? BASE_LEVELS.slice(BASE_LEVELS.indexOf(plainFrom)) : LEVEL_CODES;
   return codes.map((code, i) => {
     const level = parseLevel(code)!;
     const isRecommended = code === recommended;
     return {
       label: code,
       kind: 'level' as const,
-      detail: isRecommended ? (locale === 'fr' ? 'seuil recommandé' : 'recommended threshold') : undefined,
+      detail: isRecommended ? render(msg('complete.recommended'), locale) : undefined,
       documentation: explainLevel(level, locale),
       insertText: code,
       span,
@@ -172,7 +172,7 @@ export function completeAt(text: string, offset: number, result: CheckResult | u
       case 'language':
         return LANGUAGES.map((code, i) => ({ label: code, kind: 'language' as const, detail: `${LANGUAGE_INFO[code][locale]} (${LANGUAGE_INFO[code].rs})`, insertText: code, span, sortText: String(i) }));
       case 'cloe':
-        return [{ label: '1', kind: 'value', detail: locale === 'fr' ? 'version du format' : 'format version', insertText: '1', span, sortText: '0' }];
+        return [{ label: '1', kind: 'value', detail: render(msg('complete.version'), locale), insertText: '1', span, sortText: '0' }];
       default:
         return [];
     }
@@ -192,7 +192,7 @@ export function completeAt(text: string, offset: number, result: CheckResult | u
       .map(([k, spec], i) => ({
         label: k,
         kind: 'key' as const,
-        detail: spec.required ? (locale === 'fr' ? 'obligatoire' : 'required') : undefined,
+        detail: spec.required ? render(msg('complete.required'), locale) : undefined,
         documentation: spec.doc[locale],
         insertText: `${k}: `,
         span,

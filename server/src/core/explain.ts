@@ -7,24 +7,24 @@ import { LANGUAGE_INFO, LANGUAGES, type LanguageCode } from './format';
 import type { ResolvedProfession } from './grid';
 import type { OutcomeKind } from './outcome';
 import { LEVEL_INFO, parseLevel, type Level } from './levels';
-import { type Locale, msg, render } from './messages';
-import { cohortInfos, locate, summarize, type CohortSummary } from './locate';
+import { type Locale, type MessageArg, type MessageId, msg, render } from './messages';
+import { type Attention, attention, cohortInfos, locate, summarize, type CohortSummary } from './locate';
 import type { Cohort } from './model';
 
-const t = (locale: Locale, en: string, fr: string) => (locale === 'fr' ? fr : en);
+const say = (locale: Locale, id: MessageId, args: Record<string, MessageArg> = {}) => render(msg(id, args), locale);
 
 /**
- * An outcome as reviewers read it: "Certificat CLOE B2", "Attestation B1+", "pending", "unknown".
+ * An outcome as reviewers read it: "Certificat CLOE B2", "Attestation de niveau B1+", "pending", "unknown".
  * The one wording of hovers, reports, symbols and inlay hints (which leave out a certificate's level).
  */
 export function outcomeText(kind: OutcomeKind, level: string | undefined, locale: Locale, certificateLevel = true): string {
   switch (kind) {
     case 'certificate':
-      return `${render(msg('outcome.certificate'), locale)}${certificateLevel && level ? ` ${level}` : ''}`;
+      return `${say(locale, 'outcome.certificate')}${certificateLevel && level ? ` ${level}` : ''}`;
     case 'attestation':
-      return render(msg('outcome.attestation', { level: level ?? '' }), locale).trim();
+      return say(locale, 'outcome.attestation', { level: level ?? '' }).trim();
     default:
-      return render(msg(`outcome.${kind}`), locale);
+      return say(locale, `outcome.${kind}`);
   }
 }
 
@@ -32,34 +32,54 @@ export function outcomeLabel(info: CandidateInfo, locale: Locale): string {
   return outcomeText(info.outcome.kind, info.outcome.level?.code, locale);
 }
 
-export function summaryLine(s: CohortSummary, locale: Locale): string {
-  const n = (count: number, en: string, ens: string, fr: string, frs: string) => `${count} ${count === 1 ? t(locale, en, fr) : t(locale, ens, frs)}`;
+/** "3 candidates", "1 candidate": a count with its noun, from the catalogue (`<id>` and `<id>.one`). */
+export function counted(count: number, id: 'summary.candidates' | 'summary.certificates' | 'summary.attestations' | 'summary.pending' | 'summary.unknown' | 'summary.errors' | 'summary.warnings', locale: Locale): string {
+  return count === 1 ? say(locale, `${id}.one`) : say(locale, id, { count });
+}
+
+/** The outcome counts of a cohort (or a report), e.g. "12 candidates · 6 certificates · 5 attestations · 1 pending". */
+export function summaryParts(s: CohortSummary, locale: Locale): string[] {
   const parts = [
-    n(s.candidates, 'candidate', 'candidates', 'candidat', 'candidats'),
-    n(s.certificates, 'certificate', 'certificates', 'certificat', 'certificats'),
-    n(s.attestations, 'attestation', 'attestations', 'attestation', 'attestations'),
-    `${s.pending} ${t(locale, 'pending', 'en attente')}`,
+    counted(s.candidates, 'summary.candidates', locale),
+    counted(s.certificates, 'summary.certificates', locale),
+    counted(s.attestations, 'summary.attestations', locale),
+    counted(s.pending, 'summary.pending', locale),
   ];
-  if (s.unknown) parts.push(`${s.unknown} ${t(locale, 'unknown', s.unknown === 1 ? 'inconnu' : 'inconnus')}`);
-  return parts.join(' · ');
+  if (s.unknown) parts.push(counted(s.unknown, 'summary.unknown', locale));
+  return parts;
+}
+
+/** What needs attention, when anything does: "2 errors · 1 warning". */
+export function attentionParts(a: Attention | undefined, locale: Locale): string[] {
+  const parts: string[] = [];
+  if (a?.errors) parts.push(counted(a.errors, 'summary.errors', locale));
+  if (a?.warnings) parts.push(counted(a.warnings, 'summary.warnings', locale));
+  return parts;
+}
+
+/** A cohort's line (code lens, outline, hover): its outcomes, then what needs attention. */
+export function summaryLine(s: CohortSummary, locale: Locale, a?: Attention): string {
+  return [...summaryParts(s, locale), ...attentionParts(a, locale)].join(' · ');
 }
 
 export function explainProfession(p: ResolvedProfession, locale: Locale): string {
   const lines: string[] = [];
   if (p.source === 'local') {
-    lines.push(`**${p.canonical}** — ${t(locale, 'local profession declared in this file', 'profession locale déclarée dans ce fichier')}`);
-    if (p.via) lines.push('', t(locale, `"${p.via}" is an alias of this profession.`, `« ${p.via} » est un alias de cette profession.`));
-    lines.push('', `${t(locale, 'Recommended threshold', 'Seuil recommandé')}: **${p.threshold?.code ?? '—'}**`);
+    lines.push(`**${p.canonical}** — ${say(locale, 'hover.local-profession')}`);
+    if (p.via) lines.push('', say(locale, 'hover.local-alias', { alias: p.via }));
+    const written = p.local?.threshold;
+    if (p.threshold) lines.push('', say(locale, 'hover.recommended', { threshold: p.threshold.code }));
+    else if (written !== undefined) lines.push('', say(locale, 'hover.recommended-none', { threshold: written }));
     return lines.join('\n');
   }
   const g = p.grid!;
   const tier = p.tier!;
-  lines.push(`**${g.name}** (${g.en}) — ${t(locale, 'CLOE grid, tier', 'grille CLOE, palier')} ${tier.levels}`);
-  if (p.via) lines.push('', t(locale, `"${p.via}" resolves to this grid entry.`, `« ${p.via} » désigne cette entrée de la grille.`));
-  lines.push('', `${t(locale, 'Recommended threshold', 'Seuil recommandé')}: **${p.threshold?.code ?? '—'}** — ${tier.user[locale]}`);
-  lines.push('', `${t(locale, 'Professional objective', 'Objectif professionnel')}: **${tier.objective[locale]}**${locale === 'en' ? ` (*${tier.objective.fr}*)` : ''}`);
+  lines.push(`**${g.name}** (${g.en}) — ${say(locale, 'hover.grid-tier', { levels: tier.levels })}`);
+  if (p.via) lines.push('', say(locale, 'hover.grid-alias', { alias: p.via }));
+  lines.push('', `${say(locale, 'hover.recommended', { threshold: p.threshold?.code ?? '—' })} — ${tier.user[locale]}`);
+  lines.push('', `${say(locale, 'hover.objective', { objective: tier.objective[locale] })}${locale === 'en' ? ` (*${tier.objective.fr}*)` : ''}`);
   if (tier.examples.length) {
-    lines.push('', t(locale, 'Usage examples:', "Exemples d'utilisation de la langue :"));
+    lines.push('', say(locale, 'hover.examples'));
     for (const e of tier.examples) lines.push(`- ${e[locale]}`);
   }
   return lines.join('\n');
@@ -67,18 +87,16 @@ export function explainProfession(p: ResolvedProfession, locale: Locale): string
 
 export function explainLevel(level: Level, locale: Locale): string {
   const info = LEVEL_INFO[level.base];
-  const mark = level.mark === '+' ? t(locale, ', upper sub-level', ', sous-niveau haut') : level.mark === '-' ? t(locale, ', lower sub-level', ', sous-niveau bas') : '';
+  const mark = level.mark === '+' ? `, ${say(locale, 'hover.level-plus')}` : level.mark === '-' ? `, ${say(locale, 'hover.level-minus')}` : '';
   return [`**${level.code}** — ${locale === 'fr' ? info.fr : info.en}${mark}`, '', `*${locale === 'fr' ? info.en : info.fr}*`, '', locale === 'fr' ? info.descriptorFr : info.descriptorEn].join('\n');
 }
 
 export function explainOutcome(info: CandidateInfo, locale: Locale): string {
   const c = info.candidate;
   const who = [c.id?.value, c.name?.value].filter(Boolean).join(' — ');
-  const lines = [`**${who || t(locale, 'Candidate', 'Candidat')}** ⇒ **${outcomeLabel(info, locale)}**`, ''];
+  const lines = [`**${who || say(locale, 'hover.candidate')}** ⇒ **${outcomeLabel(info, locale)}**`, ''];
   info.outcome.steps.forEach((s, i) => lines.push(`${i + 1}. ${render(s, locale)}`));
-  if (info.outcome.resultSource === 'derived') {
-    lines.push('', t(locale, 'No overall level is written: the lower of written and oral is taken (conservative).', "Aucun niveau global n'est écrit : le plus bas de l'écrit et de l'oral est retenu (prudence)."));
-  }
+  if (info.outcome.resultSource === 'derived') lines.push('', say(locale, 'step.derived-note'));
   return lines.join('\n');
 }
 
@@ -88,14 +106,14 @@ export function explainThreshold(info: CandidateInfo, locale: Locale): string {
   const p = info.profession;
   const written = info.candidate.threshold?.value;
   if (o.thresholdSource === 'explicit' && o.threshold) {
-    lines.push(`${t(locale, 'Threshold', 'Seuil')} **${o.threshold.code}** — ${t(locale, 'written explicitly', 'écrit explicitement')}.`);
+    lines.push(say(locale, 'hover.threshold-set', { threshold: o.threshold.code }));
     if (p?.threshold) {
       const d = o.threshold.rank - p.threshold.rank;
-      const cmp = d === 0 ? t(locale, 'equal to', 'égal au') : d > 0 ? t(locale, 'above', 'au-dessus du') : t(locale, 'below', 'en dessous du');
-      lines.push('', `${t(locale, 'It is', 'Il est')} ${cmp} ${t(locale, 'the threshold recommended for', 'seuil recommandé pour')} "${p.canonical}" (${p.threshold.code}).`);
+      const id = d === 0 ? 'hover.threshold-equal' : d > 0 ? 'hover.threshold-above' : 'hover.threshold-below';
+      lines.push('', say(locale, id, { profession: p.canonical, recommended: p.threshold.code }));
     }
   } else if (written !== undefined) {
-    lines.push(t(locale, `"${written}" is not a level: no threshold applies.`, `« ${written} » n'est pas un niveau : aucun seuil ne s'applique.`));
+    lines.push(say(locale, 'hover.threshold-invalid', { threshold: written }));
   }
   const level = written !== undefined ? parseLevel(written) : undefined;
   if (level) lines.push('', explainLevel(level, locale));
@@ -105,12 +123,12 @@ export function explainThreshold(info: CandidateInfo, locale: Locale): string {
 export function explainCohort(result: CheckResult, cohort: Cohort, locale: Locale): string {
   const s = summarize(cohortInfos(result, cohort));
   const title = [cohort.id?.value, cohort.name?.value].filter(Boolean).join(' — ');
-  const lines = [`**${t(locale, 'Cohort', 'Cohorte')} ${title}**`, ''];
-  if (cohort.partner) lines.push(`${t(locale, 'Partner', 'Organisme partenaire')}: ${cohort.partner.value}  `);
+  const lines = [`**${say(locale, 'hover.cohort', { title })}**`, ''];
+  if (cohort.partner) lines.push(`${say(locale, 'hover.partner', { partner: cohort.partner.value })}  `);
   const lang = (cohort.language?.value ?? result.model.language?.value) as LanguageCode | undefined;
-  if (lang && (LANGUAGES as readonly string[]).includes(lang)) lines.push(`${t(locale, 'Language', 'Langue')}: ${LANGUAGE_INFO[lang][locale]} (${LANGUAGE_INFO[lang].rs})  `);
-  if (cohort.session) lines.push(`${t(locale, 'Session', 'Session')}: ${cohort.session.value}  `);
-  lines.push('', summaryLine(s, locale));
+  if (lang && (LANGUAGES as readonly string[]).includes(lang)) lines.push(`${say(locale, 'hover.language', { language: `${LANGUAGE_INFO[lang][locale]} (${LANGUAGE_INFO[lang].rs})` })}  `);
+  if (cohort.session) lines.push(`${say(locale, 'hover.session', { session: cohort.session.value })}  `);
+  lines.push('', summaryLine(s, locale, attention(result.findings, cohort.obj.span)));
   return lines.join('\n');
 }
 
@@ -121,7 +139,7 @@ export function explainAt(result: CheckResult, offset: number, locale: Locale): 
   switch (at.kind) {
     case 'profession': {
       const p = at.info.profession;
-      const body = p ? explainProfession(p, locale) : t(locale, `"${at.field.value}" is not a known profession.`, `« ${at.field.value} » n'est pas une profession connue.`);
+      const body = p ? explainProfession(p, locale) : say(locale, 'hover.unknown-profession', { profession: at.field.value });
       return { markdown: `${body}\n\n---\n\n${explainOutcome(at.info, locale)}`, span: at.field.span };
     }
     case 'threshold':

@@ -4,7 +4,7 @@
  */
 import { GRID_PROFESSIONS, TIERS } from './grid-data';
 import type { GridProfession, Tier, TierId } from './grid-types';
-import { type Level, parseLevel } from './levels';
+import { type Level, parseLevel, validThreshold } from './levels';
 import { nearest, normalizeName } from './normalize';
 import { ownString } from './text';
 
@@ -19,7 +19,7 @@ export interface ResolvedProfession {
   /** The entry's name: the grid's French name or the local profession's name. */
   canonical: string;
   source: 'grid' | 'local';
-  /** Recommended threshold, when the entry has a valid one. */
+  /** Recommended threshold, when the entry has a valid one (a local profession's invalid one stays in `local.threshold`). */
   threshold?: Level;
   grid?: GridProfession;
   tier?: Tier;
@@ -109,7 +109,8 @@ export class ProfessionIndex {
     const hit = this.local.get(key);
     if (hit) {
       const r: ResolvedProfession = { canonical: hit.def.name, source: 'local', local: hit.def };
-      const level = hit.def.threshold !== undefined ? parseLevel(hit.def.threshold) : undefined;
+      // Only a valid threshold is a recommendation (SPEC §1.4): A1, B1+ or " B2 " recommend nothing.
+      const level = hit.def.threshold !== undefined ? validThreshold(hit.def.threshold) : undefined;
       if (level) r.threshold = level;
       if (hit.name !== hit.def.name) r.via = hit.name;
       return r;

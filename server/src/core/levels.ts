@@ -1,10 +1,13 @@
 /**
- * CEFR levels with sub-level marks, as CCI reports them: `B1-` < `B1` < `B1+` < `B2-` …
- * Thresholds are plain levels A2–C2 (a mark or A1 is reported by the threshold rules).
+ * CEFR levels with sub-level marks, as CCI reports them: `B1-` < `B1` < `B1+` < `B2-` … < `C2`.
+ * There is nothing above C2: `C2+` is not a level. Thresholds are plain levels A2–C2
+ * (`thresholdProblem` says why any other text cannot be one).
  */
 
 export const BASE_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export type BaseLevel = (typeof BASE_LEVELS)[number];
+/** The 17 level codes in order, A1- … C2 (nothing is above C2). */
+export const LEVEL_CODES: readonly string[] = BASE_LEVELS.flatMap((b) => (b === 'C2' ? [`${b}-`, b] : [`${b}-`, b, `${b}+`]));
 export type Mark = '-' | '' | '+';
 
 export interface Level {
@@ -18,7 +21,7 @@ export interface Level {
 
 const LEVEL_RE = /^([ABC])([12])([+-]?)$/;
 
-/** The 18 levels, made once and shared (frozen): 100,000 candidates need no copies of `B2`. */
+/** The 17 levels, made once and shared (frozen): 100,000 candidates need no copies of `B2`. */
 const MADE = new Map<string, Level>();
 
 function make(base: BaseLevel, mark: Mark): Level {
@@ -32,11 +35,34 @@ function make(base: BaseLevel, mark: Mark): Level {
   return level;
 }
 
-/** Parses an exact level code (`B2`, `B1+`, `C1-`); anything else gives undefined. */
+/** Parses an exact level code (`B2`, `B1+`, `C1-`); anything else (`C2+` included) gives undefined. */
 export function parseLevel(text: string): Level | undefined {
   const m = LEVEL_RE.exec(text);
-  if (!m) return undefined;
+  if (!m || (m[1] === 'C' && m[2] === '2' && m[3] === '+')) return undefined;
   return make(`${m[1]}${m[2]}` as BaseLevel, (m[3] ?? '') as Mark);
+}
+
+/**
+ * Why a threshold as written cannot decide an outcome (SPEC §1.4), or undefined for a valid one:
+ * a plain level from A2 to C2, exactly (no spaces around it).
+ * - `below-target`: A1 or any sub-level below A2 (`A1+`, `A2-`);
+ * - `not-plain`: a sub-level mark (`B1+`, `C1-`);
+ * - `padded`: a level with spaces around it (`" B2 "`);
+ * - `not-a-level`: anything else (`B3`, `b2`, `C2+`).
+ */
+export type ThresholdProblem = 'below-target' | 'not-plain' | 'padded' | 'not-a-level';
+
+export function thresholdProblem(text: string): ThresholdProblem | undefined {
+  const level = parseLevel(text);
+  if (!level) return parseLevel(text.trim()) ? 'padded' : 'not-a-level';
+  if (level.rank < plainLevel('A2').rank) return 'below-target';
+  if (level.mark !== '') return 'not-plain';
+  return undefined;
+}
+
+/** The threshold a text stands for, when it is a valid one (a plain level A2–C2). */
+export function validThreshold(text: string): Level | undefined {
+  return thresholdProblem(text) === undefined ? parseLevel(text) : undefined;
 }
 
 /** A plain level (no mark) by its code. */
@@ -50,7 +76,8 @@ export function plainLevel(base: BaseLevel): Level {
  */
 export function suggestLevel(text: string): Level | undefined {
   const squeezed = text.replace(/\s+/g, '').toUpperCase().replace(/[‐‑–—−]/g, '-');
-  return parseLevel(squeezed);
+  // Nothing is above C2: whoever wrote C2+ meant the highest level.
+  return parseLevel(squeezed === 'C2+' ? 'C2' : squeezed);
 }
 
 export function compareLevels(a: Level, b: Level): number {
@@ -70,7 +97,7 @@ export const LEVEL_INFO: Record<BaseLevel, { fr: string; en: string; descriptorF
   A1: {
     fr: 'Utilisateur élémentaire — niveau introductif ou de découverte',
     en: 'Basic user — Breakthrough',
-    descriptorFr: 'Comprend et utilise des expressions familières et quotidiennes ; en dessous du niveau cible du certificat CLOE.',
+    descriptorFr: 'Comprend et utilise des expressions familières et quotidiennes ; en dessous du niveau cible du certificat CLOE.',
     descriptorEn: 'Understands and uses familiar everyday expressions; below the CLOE certificate target.',
   },
   A2: {
@@ -82,7 +109,7 @@ export const LEVEL_INFO: Record<BaseLevel, { fr: string; en: string; descriptorF
   B1: {
     fr: 'Utilisateur indépendant — niveau seuil',
     en: 'Independent user — Threshold',
-    descriptorFr: "Comprend l'essentiel d'un langage clair et standard et se débrouille dans la plupart des situations.",
+    descriptorFr: 'Comprend l’essentiel d’un langage clair et standard et se débrouille dans la plupart des situations.',
     descriptorEn: 'Understands the main points of clear standard language and deals with most situations.',
   },
   B2: {
@@ -94,7 +121,7 @@ export const LEVEL_INFO: Record<BaseLevel, { fr: string; en: string; descriptorF
   C1: {
     fr: 'Utilisateur expérimenté — niveau autonome',
     en: 'Proficient user — Effective operational proficiency',
-    descriptorFr: "S'exprime spontanément et couramment, utilise la langue de façon efficace et souple dans sa vie professionnelle.",
+    descriptorFr: 'S’exprime spontanément et couramment, utilise la langue de façon efficace et souple dans sa vie professionnelle.',
     descriptorEn: 'Expresses ideas fluently and spontaneously; uses the language flexibly and effectively for professional purposes.',
   },
   C2: {

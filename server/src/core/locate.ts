@@ -1,6 +1,8 @@
 /** What stands at an offset of a grid file: the model element an editor feature is about. */
 import type { CheckResult, CandidateInfo } from './check';
 import type { Cohort, LocalProfession, TextField } from './model';
+import type { OutcomeKind } from './outcome';
+import type { Finding } from './findings';
 import type { Span } from './text';
 
 export type Located =
@@ -54,7 +56,8 @@ export interface CohortSummary {
   unknown: number;
 }
 
-export function summarize(infos: readonly CandidateInfo[]): CohortSummary {
+/** The outcome counts of candidates (of a cohort, a file or a report). */
+export function summarize(infos: readonly { outcome: { kind: OutcomeKind } }[]): CohortSummary {
   const s: CohortSummary = { candidates: infos.length, certificates: 0, attestations: 0, pending: 0, unknown: 0 };
   for (const i of infos) {
     if (i.outcome.kind === 'certificate') s.certificates++;
@@ -63,6 +66,22 @@ export function summarize(infos: readonly CandidateInfo[]): CohortSummary {
     else s.unknown++;
   }
   return s;
+}
+
+/** What needs attention in a file or a cohort: its errors and warnings (hints and information never count). */
+export interface Attention {
+  errors: number;
+  warnings: number;
+}
+
+export function attention(findings: readonly Finding[], within?: Span): Attention {
+  const a: Attention = { errors: 0, warnings: 0 };
+  for (const f of findings) {
+    if (within && (f.span.start < within.start || f.span.start > within.end)) continue;
+    if (f.severity === 'error') a.errors++;
+    else if (f.severity === 'warning') a.warnings++;
+  }
+  return a;
 }
 
 export function cohortInfos(result: CheckResult, cohort: Cohort): CandidateInfo[] {

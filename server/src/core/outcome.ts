@@ -3,7 +3,7 @@
  * or unknown, with the reasoning as steps that hovers and reports can print.
  */
 import type { ResolvedProfession } from './grid';
-import { type Level, compareLevels, minLevel, parseLevel, plainLevel } from './levels';
+import { type Level, type ThresholdProblem, compareLevels, minLevel, parseLevel, plainLevel, thresholdProblem } from './levels';
 import type { MessageRef } from './messages';
 
 export type OutcomeKind = 'certificate' | 'attestation' | 'pending' | 'unknown';
@@ -36,8 +36,20 @@ export interface Outcome {
   resultSource?: ResultSource;
   written?: Level;
   oral?: Level;
+  /**
+   * A threshold that was there but cannot decide (SPEC §1.4): written on the candidate
+   * (`explicit`) or inherited from a local profession (`recommended`). `threshold` is then unset.
+   */
+  invalidThreshold?: InvalidThreshold;
   /** Why, step by step (message ids of the catalogue, with their values). */
   steps: MessageRef[];
+}
+
+export interface InvalidThreshold {
+  /** As written ("…" for a value that is not text at all: a list, a mapping). */
+  value: string;
+  problem: ThresholdProblem;
+  source: ThresholdSource;
 }
 
 const A2 = plainLevel('A2');
@@ -109,6 +121,9 @@ export class LazyOutcome implements Outcome {
   get oral(): Level | undefined {
     return this.#decided().oral;
   }
+  get invalidThreshold(): InvalidThreshold | undefined {
+    return this.#decided().invalidThreshold;
+  }
 
   get steps(): MessageRef[] {
     const steps: MessageRef[] = [];
@@ -141,27 +156,52 @@ export function computeOutcome(input: OutcomeInput): Outcome {
   return new LazyOutcome(input, (i: OutcomeInput) => i);
 }
 
-/** Fills in an outcome; with `steps`, writes the reasoning too. */
+/** True for a result that decides without any threshold: a C2 (certificate) or below A2 (attestation). */
+export function resultDecidesAlone(result: Level | undefined): boolean {
+  return !!result && (result.base === 'C2' || result.rank < A2.rank);
+}
+
+/** The reasoning step that says why a threshold cannot decide. */
+function invalidStep(t: InvalidThreshold, profession: string | undefined): MessageRef {
+  return t.source === 'explicit'
+    ? ref(`step.threshold-invalid.${t.problem}`, { threshold: t.value })
+    : ref(`step.recommended-invalid.${t.problem}`, { threshold: t.value, profession: profession ?? '' });
+}
+
+/**
+ * Fills in an outcome (SPEC §1.4, in its order); with `steps`, writes the reasoning too.
+ * Only a valid threshold decides: an invalid one, written or inherited, leaves the outcome
+ * unknown, except where the result alone decides (C2, or below A2).
+ */
 function decide(input: OutcomeInput, out: Decided, steps: MessageRef[] | undefined): Decided {
 
   // 1. The threshold: written, else the profession's recommendation.
   if (input.thresholdMalformed) {
-    steps?.push(ref('step.threshold-invalid', { threshold: '…' }));
+    out.invalidThreshold = { value: '…', problem: 'not-a-level', source: 'explicit' };
   } else if (input.threshold !== undefined) {
-    const t = parseLevel(input.threshold.trim());
-    if (t) {
-      out.threshold = t;
+    const problem = thresholdProblem(input.threshold);
+    if (problem) out.invalidThreshold = { value: input.threshold, problem, source: 'explicit' };
+    else {
+      out.threshold = parseLevel(input.threshold)!;
       out.thresholdSource = 'explicit';
-      steps?.push(ref('step.threshold-explicit', { threshold: t.code }));
-    } else {
-      steps?.push(ref('step.threshold-invalid', { threshold: input.threshold }));
+      steps?.push(ref('step.threshold-explicit', { threshold: out.threshold.code }));
     }
   } else if (input.profession?.threshold) {
     out.threshold = input.profession.threshold;
     out.thresholdSource = 'recommended';
     steps?.push(ref('step.threshold-recommended', { threshold: input.profession.threshold.code, profession: input.profession.canonical }));
+  } else if (input.profession?.local?.threshold !== undefined) {
+    const value = input.profession.local.threshold;
+    out.invalidThreshold = { value, problem: thresholdProblem(value) ?? 'not-a-level', source: 'recommended' };
+  } else if (input.profession) {
+    steps?.push(ref('step.threshold-none-recommended', { profession: input.profession.canonical }));
   } else {
     steps?.push(ref('step.threshold-none'));
+  }
+  if (out.invalidThreshold) {
+    if (out.invalidThreshold.source === 'recommended') out.thresholdSource = 'recommended';
+    else out.thresholdSource = 'explicit';
+    steps?.push(invalidStep(out.invalidThreshold, input.profession?.canonical));
   }
 
   // 2. The result: the overall level, else the lower of written and oral.
@@ -211,23 +251,28 @@ function decide(input: OutcomeInput, out: Decided, steps: MessageRef[] | undefin
   }
   const result = out.result;
 
-  // 3. C2 gives the certificate whatever the threshold.
+  // 3. The result alone decides at both ends: C2 is a certificate, below A2 an attestation.
   if (result.base === 'C2') {
     out.kind = 'certificate';
     out.level = result;
     steps?.push(ref('step.c2', { result: result.code }));
     return out;
   }
+  if (result.rank < A2.rank) {
+    out.kind = 'attestation';
+    out.level = result;
+    steps?.push(ref('step.below-target', { result: result.code }));
+    return out;
+  }
+
+  // 4. Otherwise a valid threshold decides, and nothing else.
   if (!out.threshold) {
     out.kind = 'unknown';
-    steps?.push(ref('step.unknown'));
+    steps?.push(ref(out.invalidThreshold ? 'step.unknown.invalid-threshold' : 'step.unknown'));
     return out;
   }
   out.level = result;
-  if (result.rank < A2.rank) {
-    out.kind = 'attestation';
-    steps?.push(ref('step.below-target', { result: result.code }));
-  } else if (compareLevels(result, out.threshold) >= 0) {
+  if (compareLevels(result, out.threshold) >= 0) {
     out.kind = 'certificate';
     steps?.push(ref('step.reached', { result: result.code, threshold: out.threshold.code }));
   } else {

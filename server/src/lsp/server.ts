@@ -44,10 +44,10 @@ import { checkText, type CheckResult } from '../core/check';
 import type { TextEdit as CoreEdit } from '../core/findings';
 import { IncrementalGrid } from '../core/incremental';
 import { completeAt, type CompletionKind } from '../core/complete';
-import { explainAt, explainOutcome, outcomeText, summaryLine } from '../core/explain';
+import { attentionParts, explainAt, explainOutcome, outcomeText, summaryLine, summaryParts } from '../core/explain';
 import { safeFixEdits } from '../core/fixes';
-import { cohortInfos, locate, summarize } from '../core/locate';
-import { type Locale, localeFrom } from '../core/messages';
+import { attention, cohortInfos, locate, summarize } from '../core/locate';
+import { type Locale, localeFrom, msg, render } from '../core/messages';
 import { findingFor, toCodeAction, toDiagnostic, toDiagnostics, toEdit, toRange } from './convert';
 import { FileMatcher, uriPath } from './files';
 
@@ -492,7 +492,7 @@ export function startServer(): void {
       if (only && wants(FIX_ALL_KIND)) {
         const edits = safeFixEdits(result.findings);
         if (edits.length > 0) {
-          const title = locale() === 'fr' ? 'Corriger tous les problèmes CLOE sûrs' : 'Fix all safe CLOE problems';
+          const title = render(msg('fix.all'), locale());
           actions.push(CodeAction.create(title, { changes: { [uri]: edits.map((e) => toEdit(result, e)) } }, FIX_ALL_KIND));
         }
       }
@@ -526,7 +526,7 @@ export function startServer(): void {
         const sel = cohort.id?.span ?? cohort.obj.span;
         symbols.push({
           name: cohort.id?.value || cohort.name?.value || '?',
-          detail: [cohort.name?.value, summaryLine(summarize(infos), locale())].filter(Boolean).join(' · '),
+          detail: [cohort.name?.value, summaryLine(summarize(infos), locale(), attention(result.findings, cohort.obj.span))].filter(Boolean).join(' · '),
           kind: SymbolKind.Namespace,
           range: toRange(result, cohort.obj.span),
           selectionRange: toRange(result, sel),
@@ -550,7 +550,7 @@ export function startServer(): void {
         const start = result.lines.position(cohort.obj.span.start);
         return {
           range: { start, end: start },
-          command: { title: summaryLine(summarize(cohortInfos(result, cohort)), locale()), command: '' },
+          command: { title: summaryLine(summarize(cohortInfos(result, cohort)), locale(), attention(result.findings, cohort.obj.span)), command: '' },
         };
       });
     }),
@@ -597,7 +597,7 @@ export function startServer(): void {
         if (settings.inlayHints.defaultedThreshold && info.outcome.thresholdSource === 'recommended' && info.outcome.threshold && c.profession) {
           hints.push({
             position: result.lines.position(c.profession.span.end),
-            label: `threshold: ${info.outcome.threshold.code} (${loc === 'fr' ? 'recommandé' : 'recommended'})`,
+            label: render(msg('hint.defaulted-threshold', { threshold: info.outcome.threshold.code }), loc),
             paddingLeft: true,
           });
         }
@@ -616,20 +616,9 @@ export function startServer(): void {
       if (!doc) return null;
       const result = analyze(doc);
       const s = summarize(result.candidates);
-      const loc = locale();
-      const fr = loc === 'fr';
-      const parts = [
-        `${s.certificates} ${fr ? (s.certificates === 1 ? 'certificat' : 'certificats') : s.certificates === 1 ? 'certificate' : 'certificates'}`,
-        `${s.attestations} ${s.attestations === 1 ? 'attestation' : 'attestations'}`,
-        `${s.pending} ${fr ? 'en attente' : 'pending'}`,
-      ];
-      if (s.unknown) parts.push(`${s.unknown} ${fr ? (s.unknown === 1 ? 'inconnu' : 'inconnus') : 'unknown'}`);
-      return {
-        text: parts.join(' · '),
-        ...s,
-        errors: result.findings.filter((f) => f.severity === 'error').length,
-        warnings: result.findings.filter((f) => f.severity === 'warning').length,
-      };
+      const a = attention(result.findings);
+      // The status item: outcomes, then what needs attention (errors and warnings; hints never count).
+      return { text: [...summaryParts(s, locale()).slice(1), ...attentionParts(a, locale())].join(' · '), ...s, ...a };
     }),
   );
 

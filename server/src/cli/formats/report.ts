@@ -1,6 +1,7 @@
 /** `cloe-grid report`: the outcome of every candidate, as a table, CSV, JSON or Markdown. */
-import { outcomeText } from '../../core/explain';
-import type { Locale } from '../../core/messages';
+import { outcomeText, summaryParts } from '../../core/explain';
+import { summarize } from '../../core/locate';
+import { type Locale, type MessageId, msg, render } from '../../core/messages';
 import type { OutcomeKind, ThresholdSource } from '../../core/outcome';
 import type { CheckedFile } from './types';
 
@@ -9,7 +10,9 @@ export interface ReportRow {
   cohort: string | null;
   id: string | null;
   name: string | null;
+  /** The grid entry's name, or the profession as written when it is not known. */
   profession: string | null;
+  /** The threshold used, or the one written when it cannot decide (the outcome is then unknown). */
   threshold: string | null;
   thresholdSource: ThresholdSource | null;
   result: string | null;
@@ -23,31 +26,37 @@ export function reportRows(files: readonly CheckedFile[]): ReportRow[] {
       cohort: candidate.cohort.id?.value ?? null,
       id: candidate.id?.value ?? null,
       name: candidate.name?.value ?? null,
-      profession: profession?.canonical ?? null,
-      threshold: outcome.threshold?.code ?? null,
-      thresholdSource: outcome.threshold ? (outcome.thresholdSource ?? null) : null,
+      profession: profession?.canonical ?? candidate.profession?.value ?? null,
+      threshold: outcome.threshold?.code ?? outcome.invalidThreshold?.value ?? null,
+      thresholdSource: outcome.threshold || outcome.invalidThreshold ? (outcome.thresholdSource ?? null) : null,
       result: outcome.result?.code ?? null,
       outcome: outcome.kind,
     })),
   );
 }
 
-const HEADERS: Record<Locale, string[]> = {
-  en: ['File', 'Cohort', 'Id', 'Name', 'Profession', 'Threshold', 'Result', 'Outcome'],
-  fr: ['Fichier', 'Cohorte', 'Id', 'Nom', 'Profession', 'Seuil', 'Résultat', 'Issue'],
-};
+const COLUMNS: MessageId[] = ['report.file', 'report.cohort', 'report.id', 'report.name', 'report.profession', 'report.threshold', 'report.result', 'report.outcome'];
 
-function cells(row: ReportRow, locale: Locale): string[] {
-  const recommended = locale === 'fr' ? 'recommandé' : 'recommended';
-  const threshold = row.threshold ? (row.thresholdSource === 'recommended' ? `${row.threshold} (${recommended})` : row.threshold) : '—';
-  return [row.file, row.cohort ?? '—', row.id ?? '—', row.name ?? '—', row.profession ?? '—', threshold, row.result ?? '—', outcomeText(row.outcome, row.result ?? undefined, locale)];
+function headers(locale: Locale): string[] {
+  return COLUMNS.map((id) => render(msg(id), locale));
 }
 
+function thresholdCell(row: ReportRow, locale: Locale): string {
+  if (!row.threshold) return '—';
+  // An invalid threshold is shown as written, marked: the outcome says it decided nothing.
+  if (row.outcome === 'unknown' && !/^(A2|B1|B2|C1|C2)$/.test(row.threshold)) return render(msg('report.invalid', { threshold: row.threshold }), locale);
+  return row.thresholdSource === 'recommended' ? render(msg('report.recommended', { threshold: row.threshold }), locale) : row.threshold;
+}
+
+function cells(row: ReportRow, locale: Locale): string[] {
+  return [row.file, row.cohort ?? '—', row.id ?? '—', row.name ?? '—', row.profession ?? '—', thresholdCell(row, locale), row.result ?? '—', outcomeText(row.outcome, row.result ?? undefined, locale)];
+}
+
+/** "7 candidates: 3 certificates · 2 attestations · 1 pending · 1 unknown": the counts of the code lens, for the whole report. */
 function summary(rows: readonly ReportRow[], locale: Locale): string {
-  const n = (k: OutcomeKind) => rows.filter((r) => r.outcome === k).length;
-  return locale === 'fr'
-    ? `${rows.length} candidats : ${n('certificate')} certificats, ${n('attestation')} attestations, ${n('pending')} en attente, ${n('unknown')} inconnus`
-    : `${rows.length} candidates: ${n('certificate')} certificates, ${n('attestation')} attestations, ${n('pending')} pending, ${n('unknown')} unknown`;
+  const s = summarize(rows.map((r) => ({ outcome: { kind: r.outcome } })));
+  const [candidates, ...rest] = summaryParts(s, locale);
+  return render(msg('report.total', { candidates: candidates!, rest: rest.join(' · ') }), locale);
 }
 
 /** Display width, counting each code point once (accents, dashes). */
@@ -56,8 +65,9 @@ function width(s: string): number {
 }
 
 export function reportTable(rows: readonly ReportRow[], locale: Locale): string {
-  const table = [HEADERS[locale], ...rows.map((r) => cells(r, locale))];
-  const widths = HEADERS[locale].map((_, i) => Math.max(...table.map((row) => width(row[i] ?? ''))));
+  const head = headers(locale);
+  const table = [head, ...rows.map((r) => cells(r, locale))];
+  const widths = head.map((_, i) => Math.max(...table.map((row) => width(row[i] ?? ''))));
   const line = (row: string[]) => row.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - width(cell))).join('  ').trimEnd();
   const out = [line(table[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...table.slice(1).map(line), '', summary(rows, locale)];
   return out.join('\n') + '\n';
@@ -81,7 +91,7 @@ export function reportJson(rows: readonly ReportRow[]): string {
 
 export function reportMarkdown(rows: readonly ReportRow[], locale: Locale): string {
   const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  const head = HEADERS[locale];
+  const head = headers(locale);
   const out = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${cells(r, locale).map(esc).join(' | ')} |`), '', summary(rows, locale)];
   return out.join('\n') + '\n';
 }

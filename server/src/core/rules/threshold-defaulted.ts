@@ -8,8 +8,10 @@ import { insertAfterField, shared } from './util';
 
 export const thresholdDefaulted: Rule = {
   id: 'threshold-defaulted',
-  defaultSeverity: 'information',
-  description: "No threshold is written: the profession's recommended threshold applies.",
+  // A hint (faint dots, not in the Problems panel): writing no threshold is the normal, documented
+  // way, and the inlay hint already shows the threshold that applies (issue 20).
+  defaultSeverity: 'hint',
+  description: "No threshold is set: the profession's recommended threshold applies.",
   checkCandidate(c, { model, outcome, report }) {
     if (outcome.thresholdSource !== 'recommended' || !outcome.threshold || !c.profession) return;
     const written = fieldOf(c.obj, 'threshold');
