@@ -32,9 +32,13 @@ export function outcomeLabel(info: CandidateInfo, locale: Locale): string {
   return outcomeText(info.outcome.kind, info.outcome.level?.code, locale);
 }
 
-/** "3 candidates", "1 candidate": a count with its noun, from the catalogue (`<id>` and `<id>.one`). */
-export function counted(count: number, id: 'summary.candidates' | 'summary.certificates' | 'summary.attestations' | 'summary.pending' | 'summary.unknown' | 'summary.errors' | 'summary.warnings', locale: Locale): string {
-  return count === 1 ? say(locale, `${id}.one`) : say(locale, id, { count });
+/** "3 candidates", "1 candidate", "0 certificat": a count with its noun, from the catalogue (`<id>` and `<id>.one`). */
+export type CountedId = 'summary.candidates' | 'summary.certificates' | 'summary.attestations' | 'summary.pending' | 'summary.unknown' | 'summary.errors' | 'summary.warnings' | 'summary.information' | 'summary.hints' | 'summary.files';
+
+export function counted(count: number, id: CountedId, locale: Locale): string {
+  // French takes the singular for 0 and 1 ("0 certificat"), English for 1 alone.
+  const singular = locale === 'fr' ? count <= 1 : count === 1;
+  return say(locale, singular ? `${id}.one` : id, { count });
 }
 
 /** The outcome counts of a cohort (or a report), e.g. "12 candidates · 6 certificates · 5 attestations · 1 pending". */

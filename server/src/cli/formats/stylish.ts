@@ -1,5 +1,6 @@
 import type { Severity } from '../../core/findings';
-import { render } from '../../core/messages';
+import { counted } from '../../core/explain';
+import { type Locale, msg, render } from '../../core/messages';
 import { type CheckedFile, type FormatContext, countBySeverity, rangeOf } from './types';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'green', string> = {
@@ -13,14 +14,7 @@ const COLORS: Record<Severity | 'dim' | 'bold' | 'green', string> = {
 };
 const RESET = '\x1b[0m';
 
-const LABELS: Record<'en' | 'fr', Record<Severity, string>> = {
-  en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
-  fr: { error: 'erreur', warning: 'avertissement', information: 'info', hint: 'indice' },
-};
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+const label = (severity: Severity, locale: Locale) => render(msg(`severity.${severity}`), locale);
 
 export function formatStylish(files: readonly CheckedFile[], ctx: FormatContext): string {
   const c = (style: keyof typeof COLORS, s: string) => (ctx.color ? `${COLORS[style]}${s}${RESET}` : s);
@@ -33,26 +27,22 @@ export function formatStylish(files: readonly CheckedFile[], ctx: FormatContext)
       return { where: `${r.start.line + 1}:${r.start.character + 1}`, f };
     });
     const width = Math.max(...rows.map((r) => r.where.length));
-    const labelWidth = Math.max(...rows.map((r) => LABELS[ctx.locale][r.f.severity].length));
+    const labelWidth = Math.max(...rows.map((r) => label(r.f.severity, ctx.locale).length));
     for (const { where, f } of rows) {
-      const label = LABELS[ctx.locale][f.severity];
-      lines.push(`  ${c('dim', where.padEnd(width))}  ${c(f.severity, label.padEnd(labelWidth))}  ${render(f.message, ctx.locale)}  ${c('dim', f.rule)}`);
+      lines.push(`  ${c('dim', where.padEnd(width))}  ${c(f.severity, label(f.severity, ctx.locale).padEnd(labelWidth))}  ${render(f.message, ctx.locale)}  ${c('dim', f.rule)}`);
     }
     lines.push('');
   }
   const n = countBySeverity(files);
-  const fr = ctx.locale === 'fr';
-  const parts = fr
-    ? [plural(n.error, 'erreur', 'erreurs'), plural(n.warning, 'avertissement', 'avertissements')]
-    : [plural(n.error, 'error', 'errors'), plural(n.warning, 'warning', 'warnings')];
-  if (n.information) parts.push(fr ? plural(n.information, 'information', 'informations') : plural(n.information, 'information', 'information'));
-  if (n.hint) parts.push(fr ? plural(n.hint, 'indice', 'indices') : plural(n.hint, 'hint', 'hints'));
-  const fileCount = fr ? plural(files.length, 'fichier', 'fichiers') : plural(files.length, 'file', 'files');
-  const summary = `${parts.join(', ')} ${fr ? 'dans' : 'in'} ${fileCount}`;
+  const loc = ctx.locale;
+  const parts = [counted(n.error, 'summary.errors', loc), counted(n.warning, 'summary.warnings', loc)];
+  if (n.information) parts.push(counted(n.information, 'summary.information', loc));
+  if (n.hint) parts.push(counted(n.hint, 'summary.hints', loc));
+  const summary = render(msg('summary.in-files', { findings: parts.join(', '), files: counted(files.length, 'summary.files', loc) }), loc);
   const failed = n.error > 0 || n.warning > ctx.maxWarnings;
   lines.push(failed ? c(n.error > 0 ? 'error' : 'warning', `✖ ${summary}`) : c('green', `✔ ${summary}`));
   if (n.error === 0 && n.warning > ctx.maxWarnings) {
-    lines.push(fr ? `Trop d'avertissements (${n.warning}, maximum ${ctx.maxWarnings}).` : `Too many warnings (${n.warning}, maximum allowed ${ctx.maxWarnings}).`);
+    lines.push(render(msg('summary.too-many-warnings', { count: n.warning, max: ctx.maxWarnings }), loc));
   }
   return lines.join('\n') + '\n';
 }
