@@ -8,13 +8,17 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fastParse, fastParseItem } from '../server/src/core/fast-parse';
+import { fastParse, fastParseItem, fastParserBugs } from '../server/src/core/fast-parse';
 import type { GridModel } from '../server/src/core/model';
 import { parseGrid, parseWithYaml } from '../server/src/core/parse';
 import { textErrors } from '../server/src/core/text-errors';
 import { generateGrid } from '../bench/generate';
 import { generate, rng } from './generate';
 import { INVALID_SAMPLES, listFiles, readRepoFile, VALID_SAMPLES } from './helpers';
+
+// A fast-parser exception that is not a deliberate give-up is a bug: make it fail the test
+// instead of falling back to the yaml package unseen.
+fastParserBugs('throw');
 
 const RUNS = Number(process.env.CLOE_FAST_RUNS ?? 3000);
 

@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import type { DocumentSymbol, Hover } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText } from '../server/src/core/check';
+import { fastParserBugs } from '../server/src/core/fast-parse';
 import { completeAt } from '../server/src/core/complete';
 import { explainAt } from '../server/src/core/explain';
 import { applyTextEdits, safeFixEdits } from '../server/src/core/fixes';
@@ -25,6 +26,10 @@ import { locate } from '../server/src/core/locate';
 import { listFiles, ROOT, runCli } from './helpers';
 import { TestClient } from './lsp-client';
 import { rng } from './generate';
+
+// A fast-parser exception that is not a deliberate give-up is a bug: make it fail the test
+// instead of falling back to the yaml package unseen.
+fastParserBugs('throw');
 
 const LONG = process.env.npm_lifecycle_event === 'fuzz';
 const SEED = Number(process.env.CLOE_FUZZ_SEED ?? (LONG ? Math.floor(Math.random() * 2 ** 31) : 20261129));

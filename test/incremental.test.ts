@@ -6,12 +6,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkText, type CheckResult } from '../server/src/core/check';
+import { fastParserBugs } from '../server/src/core/fast-parse';
 import { IncrementalGrid } from '../server/src/core/incremental';
 import { LazyObject } from '../server/src/core/lazy';
 import { LineIndex } from '../server/src/core/text';
 import { fieldOf } from '../server/src/core/model';
 import { generate, LEVELS, rng } from './generate';
 import { INVALID_SAMPLES, readRepoFile, VALID_SAMPLES } from './helpers';
+
+// A fast-parser exception that is not a deliberate give-up is a bug: make it fail the test
+// instead of falling back to the yaml package unseen.
+fastParserBugs('throw');
 
 const SNIPPETS = ['a', 'B', '2', '+', '-', ' ', ':', '#', '\n', '\n        threshold: B2', '\n        notes: x', '{', '"', 'é', 'C2', '\n      - id: NEW\n        name: New'];
 

@@ -13,7 +13,6 @@
  */
 import { LIST_ITEM_KIND, type ObjectKind, specOf } from './format';
 import { type FieldInfo, type GridModel, listed, type ObjectInfo, type ValueNode } from './model';
-import { type CandidateStore, lazyItem } from './lazy';
 import { ownString } from './text';
 
 /** What the fast parser gives: the root value and the lists the model keeps. */
@@ -102,14 +101,16 @@ class Parser {
   private peekedAt = -1;
 
   /**
+   * `onCandidate`: what a candidate written `- key: …` becomes (parse.ts makes it a lazy
+   * candidate, lazy.ts; this parser knows nothing of that).
    * `copy`: texts are copied out of `t` (ownString), so that what the model keeps does not keep
-   * the whole document alive; off inside the candidates of a CandidateStore (what they keep is
+   * the whole document alive; off inside the candidates given to `onCandidate` (what they keep is
    * offsets) and when `t` is already a small copy.
    */
   constructor(
     private t: string,
-    private readonly store?: CandidateStore,
-    private copy = store !== undefined,
+    private readonly onCandidate?: (item: ValueNode) => ValueNode,
+    private copy = onCandidate !== undefined,
   ) {}
 
   /** The same parser on another text (readScalar's). */
@@ -238,12 +239,12 @@ class Parser {
       if (q < line.end && t.charCodeAt(q) === DASH && (q + 1 === line.end || t.charCodeAt(q + 1) === SPACE)) throw GIVE_UP;
       if (q < line.end && this.keyColon(q, line.end) >= 0) {
         // A candidate written `- key: …` on its dash line: its fields can be read again alone.
-        const lazy = this.store !== undefined && itemKind === 'candidate';
+        const lazy = this.onCandidate !== undefined && itemKind === 'candidate';
         const copy = this.copy;
         if (lazy) this.copy = false;
         item = this.map(q - line.start, itemKind ?? null, depth + 1, q);
         this.copy = copy;
-        if (lazy) item = lazyItem(item, this.store!);
+        if (lazy) item = this.onCandidate!(item);
       } else item = this.value(dash + 1, line, indent, itemKind ?? null, undefined, depth + 1, false);
       if (itemKind && item.kind !== 'map') this.badItems.push({ node: item, expected: itemKind });
       items.push(item);
@@ -439,10 +440,34 @@ class Parser {
 /** Text a YAML parser reads differently from a line scanner: tabs, a BOM, a lone CR (a line break for YAML). */
 const OUTSIDE = /[\t\uFEFF]|\r(?!\n)/;
 
-/** The root of a grid file, or undefined when the text is outside the subset (use the `yaml` package). */
-export function fastParse(text: string, store?: CandidateStore): FastTree | undefined {
+/**
+ * What the fast parser does with an exception that is not a deliberate give-up — a bug of this
+ * parser: `fallback` (the default) lets the `yaml` package read the file, which still gives the
+ * right model, and counts it; `throw` rethrows, so that tests (the differential corpus, the fuzz
+ * tests) see every such bug instead of a silent slowdown.
+ */
+let onBug: 'fallback' | 'throw' = 'fallback';
+let bugs = 0;
+
+export function fastParserBugs(mode?: 'fallback' | 'throw'): number {
+  if (mode) onBug = mode;
+  return bugs;
+}
+
+function bug(e: unknown): undefined {
+  if (e instanceof GiveUp) return undefined; // deliberate: outside the subset
+  bugs++;
+  if (onBug === 'throw') throw e;
+  return undefined;
+}
+
+/**
+ * The root of a grid file, or undefined when the text is outside the subset (use the `yaml` package).
+ * `onCandidate` turns each candidate written `- key: …` into what the model keeps (a lazy candidate).
+ */
+export function fastParse(text: string, onCandidate?: (item: ValueNode) => ValueNode): FastTree | undefined {
   if (OUTSIDE.test(text)) return undefined;
-  const p = new Parser(text, store);
+  const p = new Parser(text, onCandidate);
   try {
     const first = p.peek();
     if (!first) return { objects: p.objects, badItems: p.badItems };
@@ -451,9 +476,7 @@ export function fastParse(text: string, store?: CandidateStore): FastTree | unde
     if (p.peek()) return undefined;
     return { root, objects: p.objects, badItems: p.badItems };
   } catch (e) {
-    if (e instanceof GiveUp) return undefined;
-    // Anything else is a bug in this parser: the `yaml` package still gives the right model.
-    return undefined;
+    return bug(e);
   }
 }
 
@@ -470,8 +493,8 @@ export function fastParseItem(region: string, itemKind: ObjectKind): { node: Val
     const seq = p.seq(first.indent, itemKind, 3);
     if (p.peek() || seq.items!.length !== 1 || p.badItems.length > 0) return undefined;
     return { node: seq.items![0]!, objects: p.objects };
-  } catch {
-    return undefined;
+  } catch (e) {
+    return bug(e);
   }
 }
 
@@ -487,8 +510,8 @@ export function readScalar(text: string, start: number, end: number): ValueNode 
   try {
     const [node, after] = c === DQUOTE || c === SQUOTE ? p.quoted(start, end) : p.plain(start, end);
     return after === end ? node : undefined;
-  } catch {
-    return undefined;
+  } catch (e) {
+    return bug(e);
   } finally {
     p.use('');
   }

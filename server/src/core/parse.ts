@@ -10,7 +10,7 @@ import { buildCandidate, fieldOf, listed, scalarText, textField } from './model'
 import { ownString, type Span } from './text';
 import { textErrors } from './text-errors';
 import { fastParse, fastParseItem } from './fast-parse';
-import { CandidateStore, LazyObject } from './lazy';
+import { CandidateStore, LazyObject, lazyItem } from './lazy';
 
 /** Aliases are resolved at most this deep (an alias to an alias …), so a cycle cannot hang. */
 const MAX_ALIAS_DEPTH = 32;
@@ -42,7 +42,7 @@ interface Ctx {
 export function parseGrid(text: string, lazy: boolean | { keep: number } = false): GridModel {
   const extra = textErrors(text);
   const store = lazy ? new CandidateStore(typeof lazy === 'object' ? lazy.keep : undefined) : undefined;
-  const fast = extra.length === 0 ? fastParse(text, store) : undefined;
+  const fast = extra.length === 0 ? fastParse(text, store ? (item) => lazyItem(item, store) : undefined) : undefined;
   if (fast) {
     const model = buildModel(text, fast.root, fast.objects, fast.badItems, []);
     if (store) {
