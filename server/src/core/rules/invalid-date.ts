@@ -26,6 +26,7 @@ export const invalidDate: Rule = {
   id: 'invalid-date',
   defaultSeverity: 'error',
   description: 'A session date that is not a valid ISO date (YYYY-MM-DD).',
+  quickFix: { what: 'yes, for `DD/MM/YYYY`', safe: 'no' },
   checkFile({ model, report }) {
     for (const c of model.cohorts) {
       const f = c.session;

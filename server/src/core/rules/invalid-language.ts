@@ -31,6 +31,7 @@ export const invalidLanguage: Rule = {
   id: 'invalid-language',
   defaultSeverity: 'error',
   description: 'A language that is not one of en, de, es, it, pt, fr.',
+  quickFix: { what: 'yes, when a code is suggested', safe: 'partly: only `EN` → `en`' },
   checkFile({ model, report }) {
     check(model.language, report);
     for (const c of model.cohorts) check(c.language, report);

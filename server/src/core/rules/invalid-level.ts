@@ -18,6 +18,7 @@ export const invalidLevel: Rule = {
   id: 'invalid-level',
   defaultSeverity: 'error',
   description: 'A threshold or result that is not a CEFR level.',
+  quickFix: { what: 'yes, when a level is suggested', safe: 'yes' },
   checkFile({ model, report }) {
     for (const p of model.professions) check(p.threshold, report);
   },

@@ -30,6 +30,8 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line, English, for rule tables, SARIF and --help. */
   description: string;
+  /** For the rules tables (`npm run docs`): what the quick fix does, and whether fix-all applies it. None: no quick fix. */
+  quickFix?: { what: string; safe: 'yes' | 'no' | `partly: ${string}` };
   /** Checks that need the whole file (ids, versions, local professions, shapes). */
   checkFile?(ctx: FileContext): void;
   /**

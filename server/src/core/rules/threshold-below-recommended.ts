@@ -6,6 +6,7 @@ export const thresholdBelowRecommended: Rule = {
   id: 'threshold-below-recommended',
   defaultSeverity: 'warning',
   description: "A threshold below the profession's recommended threshold.",
+  quickFix: { what: 'yes (raise to the recommended level)', safe: 'no' },
   checkCandidate(c, { outcome, professions, report }) {
     // Under A2 the threshold is wrong whatever the profession: threshold-below-target says so.
     if (!c.threshold || outcome.thresholdSource !== 'explicit' || !outcome.threshold || !c.profession || isBelowTarget(c.threshold)) return;

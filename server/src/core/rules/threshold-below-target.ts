@@ -21,6 +21,7 @@ export const thresholdBelowTarget: Rule = {
   id: 'threshold-below-target',
   defaultSeverity: 'error',
   description: 'A threshold below A2, the lowest target of the certificate.',
+  quickFix: { what: 'yes (replace with A2)', safe: 'no' },
   checkFile({ model, report }) {
     for (const p of model.professions) check(p.threshold, report);
   },

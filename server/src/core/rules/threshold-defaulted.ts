@@ -12,6 +12,7 @@ export const thresholdDefaulted: Rule = {
   // way, and the inlay hint already shows the threshold that applies (issue 20).
   defaultSeverity: 'hint',
   description: "No threshold is set: the profession's recommended threshold applies.",
+  quickFix: { what: 'yes (write the threshold)', safe: 'yes' },
   checkCandidate(c, { model, outcome, report }) {
     if (outcome.thresholdSource !== 'recommended' || !outcome.threshold || !c.profession) return;
     const written = fieldOf(c.obj, 'threshold');

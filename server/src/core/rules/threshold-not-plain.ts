@@ -15,6 +15,7 @@ export const thresholdNotPlain: Rule = {
   id: 'threshold-not-plain',
   defaultSeverity: 'error',
   description: 'A threshold with a sub-level mark (B1+): thresholds are plain levels.',
+  quickFix: { what: 'yes (drop the mark)', safe: 'no' },
   checkFile({ model, report }) {
     for (const p of model.professions) check(p.threshold, report);
   },

@@ -36,6 +36,7 @@ export const unknownKey: Rule = {
   id: 'unknown-key',
   defaultSeverity: 'warning',
   description: 'A key the grid format does not have.',
+  quickFix: { what: 'yes, when a key is suggested', safe: 'partly: only case/punctuation slips' },
   checkFile({ model, report }) {
     for (const obj of model.objects) if (!inCandidate(obj)) checkObject(obj, report);
   },

@@ -8,6 +8,7 @@ export const unknownProfession: Rule = {
   id: 'unknown-profession',
   defaultSeverity: 'warning',
   description: 'A profession that is neither in the CLOE grid nor declared in the file.',
+  quickFix: { what: 'yes, when a name is suggested', safe: 'no' },
   checkCandidate(c, { outcome, professions, report }) {
     const p = c.profession;
     if (!p || !p.value.trim() || professions.resolve(p.value)) return; // empty: outcome-unknown says so

@@ -7,6 +7,7 @@ export const unsupportedVersion: Rule = {
   id: 'unsupported-version',
   defaultSeverity: 'error',
   description: 'The `cloe` format version is missing or not supported.',
+  quickFix: { what: 'yes (missing version, quoted `"1"`)', safe: 'partly: only `"1"` → `1`' },
   checkFile({ model, report }) {
     if (model.rootNode) return; // not a mapping: invalid-type says so
     if (!model.root) {

@@ -8,4 +8,5 @@ export const unusedSuppression: Rule = {
   id: 'unused-suppression',
   defaultSeverity: 'hint',
   description: 'A cloe-disable comment that suppresses nothing.',
+  quickFix: { what: 'yes (remove the comment)', safe: 'no' },
 };
