@@ -1,0 +1,146 @@
+/**
+ * What a change does to outcomes (SPEC §7, issue 16): two lists of report rows (the candidates of
+ * the old and the new files, as `report --format json` prints them) in, the candidates added,
+ * removed and changed out. Pure: reading files and git is the CLI's job (cli/diff.ts).
+ */
+
+/** The fields of a report row the diff reads (cli/formats/report.ts's ReportRow has them all). */
+export interface OutcomeRow {
+  file: string;
+  cohort: string | null;
+  id: string | null;
+  name: string | null;
+  profession: string | null;
+  threshold: string | null;
+  thresholdSource: string | null;
+  result: string | null;
+  outcome: string;
+}
+
+/** What can change for a candidate, in the order they are listed. */
+export const DIFF_FIELDS = ['cohort', 'name', 'profession', 'threshold', 'result', 'outcome'] as const;
+export type DiffField = (typeof DIFF_FIELDS)[number];
+
+export interface OutcomeChange<R extends OutcomeRow = OutcomeRow> {
+  file: string;
+  cohort: string | null;
+  id: string | null;
+  name: string | null;
+  change: 'added' | 'removed' | 'changed';
+  fields: DiffField[];
+  before: R | null;
+  after: R | null;
+}
+
+const SAME: Record<DiffField, (a: OutcomeRow, b: OutcomeRow) => boolean> = {
+  cohort: (a, b) => a.cohort === b.cohort,
+  name: (a, b) => a.name === b.name,
+  profession: (a, b) => a.profession === b.profession,
+  // A threshold is its value and where it comes from: B1 recommended → B1 set is a change too.
+  threshold: (a, b) => a.threshold === b.threshold && a.thresholdSource === b.thresholdSource,
+  result: (a, b) => a.result === b.result,
+  outcome: (a, b) => a.outcome === b.outcome,
+};
+
+/** The fields that differ between two versions of a candidate. */
+export function changedFields(a: OutcomeRow, b: OutcomeRow): DiffField[] {
+  return DIFF_FIELDS.filter((f) => !SAME[f](a, b));
+}
+
+/**
+ * Matches candidates by file and id (a candidate without an id, or a duplicate id, by its rank
+ * among those of the same file and id) and lists the differences, file by file in the order of
+ * the new rows (files only in the old rows last), each file's removed candidates after the others.
+ *
+ * @param fileOf maps an old row's file to the name it has in the new rows (renames, OLD/NEW folders)
+ */
+export function diffOutcomes<R extends OutcomeRow>(before: readonly R[], after: readonly R[], fileOf: (oldFile: string) => string = (f) => f): OutcomeChange<R>[] {
+  const keys = (rows: readonly R[], file: (r: R) => string): string[] => {
+    const seen = new Map<string, number>();
+    return rows.map((r) => {
+      const base = `${file(r)}\0${r.id === null ? '\u0001' : r.id}`;
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
+      return `${base}\0${n}`;
+    });
+  };
+  const oldKeys = keys(before, (r) => fileOf(r.file));
+  const newKeys = keys(after, (r) => r.file);
+  const old = new Map<string, R>();
+  oldKeys.forEach((k, i) => old.set(k, before[i]!));
+  const matched = new Set<string>();
+  const byFile = new Map<string, OutcomeChange<R>[]>();
+  const push = (file: string, c: OutcomeChange<R>) => {
+    let list = byFile.get(file);
+    if (!list) byFile.set(file, (list = []));
+    list.push(c);
+  };
+  const row = (file: string, change: OutcomeChange<R>['change'], fields: DiffField[], b: R | null, a: R | null): OutcomeChange<R> => {
+    const r = (a ?? b)!;
+    return { file, cohort: r.cohort, id: r.id, name: r.name, change, fields, before: b, after: a };
+  };
+  after.forEach((a, i) => {
+    const key = newKeys[i]!;
+    if (!byFile.has(a.file)) byFile.set(a.file, []);
+    const b = old.get(key);
+    if (!b) {
+      push(a.file, row(a.file, 'added', [], null, a));
+      return;
+    }
+    matched.add(key);
+    const fields = changedFields(b, a);
+    if (fields.length > 0) push(a.file, row(a.file, 'changed', fields, b, a));
+  });
+  before.forEach((b, i) => {
+    const key = oldKeys[i]!;
+    if (!matched.has(key)) push(fileOf(b.file), row(fileOf(b.file), 'removed', [], b, null));
+  });
+  return [...byFile.values()].flat();
+}
+
+export const certificateGained = (c: OutcomeChange): boolean => c.change === 'changed' && c.before!.outcome !== 'certificate' && c.after!.outcome === 'certificate';
+export const certificateLost = (c: OutcomeChange): boolean => c.change === 'changed' && c.before!.outcome === 'certificate' && c.after!.outcome !== 'certificate';
+export const outcomeChanged = (c: OutcomeChange): boolean => c.change === 'changed' && c.fields.includes('outcome');
+
+/** The changes a reviewer must see first, in that order: certificates gained, lost, other decisions changed, then the rest. */
+export function changeGroups<R extends OutcomeRow>(changes: readonly OutcomeChange<R>[]): { gained: OutcomeChange<R>[]; lost: OutcomeChange<R>[]; outcome: OutcomeChange<R>[]; rest: OutcomeChange<R>[] } {
+  const groups = { gained: [] as OutcomeChange<R>[], lost: [] as OutcomeChange<R>[], outcome: [] as OutcomeChange<R>[], rest: [] as OutcomeChange<R>[] };
+  for (const c of changes) {
+    if (certificateGained(c)) groups.gained.push(c);
+    else if (certificateLost(c)) groups.lost.push(c);
+    else if (outcomeChanged(c)) groups.outcome.push(c);
+    else groups.rest.push(c);
+  }
+  return groups;
+}
+
+export interface ChangeCounts {
+  gained: number;
+  lost: number;
+  /** Decisions changed other than certificates gained or lost (e.g. pending → attestation). */
+  outcome: number;
+  added: number;
+  removed: number;
+  /** Changed candidates whose decision did not change. */
+  changed: number;
+}
+
+export function countChanges(changes: readonly OutcomeChange[]): ChangeCounts {
+  const g = changeGroups(changes);
+  return {
+    gained: g.gained.length,
+    lost: g.lost.length,
+    outcome: g.outcome.length,
+    added: g.rest.filter((c) => c.change === 'added').length,
+    removed: g.rest.filter((c) => c.change === 'removed').length,
+    changed: g.rest.filter((c) => c.change === 'changed').length,
+  };
+}
+
+/** `--fail-on`: which changes make the diff fail (exit 1). Added and removed candidates do not count. */
+export const FAIL_ON = ['outcome', 'certificate-gained'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export function failsOn(changes: readonly OutcomeChange[], failOn: FailOn): boolean {
+  return changes.some(failOn === 'outcome' ? outcomeChanged : certificateGained);
+}
