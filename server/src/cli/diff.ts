@@ -220,6 +220,8 @@ function diffCommit(root: string, commit: string, ref: string, args: readonly st
     pairs.push({ oldRel, newRel, same });
   }
   for (const oldRel of oldTree.keys()) if (inScope(oldRel) && !paired.has(oldRel)) pairs.push({ oldRel, same: false });
+  const sortKey = (p: Pair) => (p.newRel ?? p.oldRel)!;
+  pairs.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
 
   const abs = (r: string) => path.join(root, r);
   const work: { pair: Pair; oldConfig?: ResolvedConfig; newConfig?: ResolvedConfig }[] = [];
