@@ -12,6 +12,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkText } from '../core/check';
+import { RULES } from '../core/rules/index';
+import type { LineIndex } from '../core/text';
 import { CONFIG_FILE_NAMES, parseConfig } from '../core/config';
 import { diffOutcomes, FAIL_ON, failsOn, type FailOn } from '../core/diff';
 import { type Locale, localeFrom, type MessageArg, type MessageId, msg, render } from '../core/messages';
@@ -72,23 +74,28 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   throw usage(locale, 'diff.usage.value', { value, option, allowed: allowed.join(', ') });
 }
 
-/** The candidates of one version of one file, as report rows, and the line of each (for annotations). */
+/** The candidates of one version of one file, as report rows, and where each is (for annotations, when asked). */
 interface Side {
   rows: ReportRow[];
-  lines: Map<ReportRow, number>;
+  places?: Map<ReportRow, { lines: LineIndex; offset: number }>;
 }
+
+/** Only outcomes matter here: no rule runs (a finding changes no outcome). */
+const NO_RULES: Record<string, 'off'> = Object.fromEntries(RULES.map((r) => [r.id, 'off' as const]));
 
 function checkInto(side: Side, display: string, text: string, config: ResolvedConfig): void {
-  const result = checkText(text.replace(/^\uFEFF/, ''), checkOptions(config));
+  const result = checkText(text.replace(/^\uFEFF/, ''), { ...checkOptions(config, false), severities: NO_RULES });
   const rows = reportRows([{ display, text, lines: result.lines, candidates: result.candidates, findings: [] }]);
-  rows.forEach((row, i) => {
-    const c = result.candidates[i]!.candidate;
-    side.rows.push(row);
-    side.lines.set(row, result.lines.position((c.id ?? c.obj).span.start).line + 1);
-  });
+  for (const row of rows) side.rows.push(row);
+  if (side.places) {
+    rows.forEach((row, i) => {
+      const c = result.candidates[i]!.candidate;
+      side.places!.set(row, { lines: result.lines, offset: (c.id ?? c.obj).span.start });
+    });
+  }
 }
 
-const newSide = (): Side => ({ rows: [], lines: new Map() });
+const newSide = (places = false): Side => (places ? { rows: [], places: new Map() } : { rows: [] });
 
 function readDisk(abs: string, display: string): string {
   try {
@@ -104,7 +111,7 @@ function sameProfessions(a: ResolvedConfig, b: ResolvedConfig): boolean {
 }
 
 /** diff OLD NEW: two files, or two folders. */
-function diffPaths(oldArg: string, newArg: string, cwd: string, locale: Locale): { before: Side; after: Side; renames: Map<string, string> } {
+function diffPaths(oldArg: string, newArg: string, cwd: string, locale: Locale, places: boolean): { before: Side; after: Side; renames: Map<string, string> } {
   const stat = (arg: string) => {
     const abs = path.resolve(cwd, arg);
     try {
@@ -118,7 +125,7 @@ function diffPaths(oldArg: string, newArg: string, cwd: string, locale: Locale):
   if (o.dir !== n.dir) throw usage(locale, 'diff.usage.kinds', { old: oldArg, new: newArg });
   const loader = new ConfigLoader();
   const before = newSide();
-  const after = newSide();
+  const after = newSide(places);
   const renames = new Map<string, string>();
   const check = (side: Side, abs: string) => {
     const display = displayPath(abs, cwd);
@@ -146,7 +153,7 @@ function diffPaths(oldArg: string, newArg: string, cwd: string, locale: Locale):
 }
 
 /** diff --base REF [paths…]: the working tree against a commit. */
-function diffBase(ref: string, args: readonly string[], cwdGiven: string, locale: Locale): { before: Side; after: Side; renames: Map<string, string> } {
+function diffBase(ref: string, args: readonly string[], cwdGiven: string, locale: Locale, places: boolean): { before: Side; after: Side; renames: Map<string, string> } {
   const cwd = realpathSync(cwdGiven);
   let root: string | undefined;
   try {
@@ -155,14 +162,14 @@ function diffBase(ref: string, args: readonly string[], cwdGiven: string, locale
     root = realpathSync(root);
     const commit = resolveCommit(root, ref);
     if (!commit) throw usage(locale, 'diff.usage.unknown-ref', { ref });
-    return diffCommit(root, commit, ref, args, cwd, locale);
+    return diffCommit(root, commit, ref, args, cwd, locale, places);
   } catch (e) {
     if (e instanceof GitError) throw usage(locale, e.kind === 'no-git' ? 'diff.usage.no-git' : 'diff.usage.git-failed', { detail: e.message });
     throw e;
   }
 }
 
-function diffCommit(root: string, commit: string, ref: string, args: readonly string[], cwd: string, locale: Locale): { before: Side; after: Side; renames: Map<string, string> } {
+function diffCommit(root: string, commit: string, ref: string, args: readonly string[], cwd: string, locale: Locale, places: boolean): { before: Side; after: Side; renames: Map<string, string> } {
   const oldTree = listTree(root, commit);
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
   // The paths named: prefixes of repository paths ('' for the whole repository).
@@ -237,7 +244,7 @@ function diffCommit(root: string, commit: string, ref: string, args: readonly st
   fetch(work.filter((w) => w.oldConfig && !w.pair.same).map((w) => w.pair.oldRel!));
 
   const before = newSide();
-  const after = newSide();
+  const after = newSide(places);
   const renames = new Map<string, string>();
   for (const { pair, oldConfig, newConfig } of work) {
     const newDisplay = pair.newRel !== undefined ? displayPath(abs(pair.newRel), cwd) : undefined;
@@ -293,14 +300,17 @@ export function runDiff(args: string[], io: DiffIo): number {
   let sides;
   if (values.base !== undefined) {
     if (values.base === '') throw usage(locale, 'diff.usage.unknown-ref', { ref: '' });
-    sides = diffBase(values.base, positionals, io.cwd, locale);
+    sides = diffBase(values.base, positionals, io.cwd, locale, format === 'github');
   } else {
     if (positionals.length !== 2) throw usage(locale, 'diff.usage.operands');
-    sides = diffPaths(positionals[0]!, positionals[1]!, io.cwd, locale);
+    sides = diffPaths(positionals[0]!, positionals[1]!, io.cwd, locale, format === 'github');
   }
   const { before, after, renames } = sides;
   const changes = diffOutcomes(before.rows, after.rows, (f) => renames.get(f) ?? f);
-  const out = format === 'json' ? diffJson(changes) : format === 'markdown' ? diffMarkdown(changes, locale) : format === 'github' ? diffGithub(changes, locale, (r) => after.lines.get(r)) : diffTable(changes, locale);
+  const out = format === 'json' ? diffJson(changes) : format === 'markdown' ? diffMarkdown(changes, locale) : format === 'github' ? diffGithub(changes, locale, (r) => {
+            const at = after.places?.get(r);
+            return at && at.lines.position(at.offset).line + 1;
+          }) : diffTable(changes, locale);
   if (values.output) writeAtomically(path.resolve(io.cwd, values.output), out);
   else io.stdout(out);
   return failOn && failsOn(changes, failOn) ? 1 : 0;

@@ -55,20 +55,17 @@ export function changedFields(a: OutcomeRow, b: OutcomeRow): DiffField[] {
  * @param fileOf maps an old row's file to the name it has in the new rows (renames, OLD/NEW folders)
  */
 export function diffOutcomes<R extends OutcomeRow>(before: readonly R[], after: readonly R[], fileOf: (oldFile: string) => string = (f) => f): OutcomeChange<R>[] {
-  const keys = (rows: readonly R[], file: (r: R) => string): string[] => {
-    const seen = new Map<string, number>();
-    return rows.map((r) => {
-      const base = `${file(r)}\0${r.id === null ? '\u0001' : r.id}`;
-      const n = seen.get(base) ?? 0;
-      seen.set(base, n + 1);
-      return `${base}\0${n}`;
-    });
-  };
-  const oldKeys = keys(before, (r) => fileOf(r.file));
-  const newKeys = keys(after, (r) => r.file);
-  const old = new Map<string, R>();
-  oldKeys.forEach((k, i) => old.set(k, before[i]!));
-  const matched = new Set<string>();
+  // file → id → the old rows of that id, in order; a matched row is taken out (100,000 rows: no key strings built).
+  const old = new Map<string, Map<string | null, R[]>>();
+  for (const b of before) {
+    const file = fileOf(b.file);
+    let ids = old.get(file);
+    if (!ids) old.set(file, (ids = new Map()));
+    const same = ids.get(b.id);
+    if (same) same.push(b);
+    else ids.set(b.id, [b]);
+  }
+  const taken = new Set<R>();
   const byFile = new Map<string, OutcomeChange<R>[]>();
   const push = (file: string, c: OutcomeChange<R>) => {
     let list = byFile.get(file);
@@ -79,22 +76,33 @@ export function diffOutcomes<R extends OutcomeRow>(before: readonly R[], after: 
     const r = (a ?? b)!;
     return { file, cohort: r.cohort, id: r.id, name: r.name, change, fields, before: b, after: a };
   };
-  after.forEach((a, i) => {
-    const key = newKeys[i]!;
-    if (!byFile.has(a.file)) byFile.set(a.file, []);
-    const b = old.get(key);
+  let lastFile: string | undefined;
+  let ids: Map<string | null, R[]> | undefined;
+  const ranks = new Map<string, Map<string | null, number>>();
+  let rank = new Map<string | null, number>();
+  for (const a of after) {
+    if (a.file !== lastFile) {
+      lastFile = a.file;
+      ids = old.get(a.file);
+      const known = ranks.get(a.file);
+      if (known) rank = known;
+      else ranks.set(a.file, (rank = new Map()));
+      if (!byFile.has(a.file)) byFile.set(a.file, []);
+    }
+    const n = rank.get(a.id) ?? 0;
+    rank.set(a.id, n + 1);
+    const b = ids?.get(a.id)?.[n];
     if (!b) {
       push(a.file, row(a.file, 'added', [], null, a));
-      return;
+      continue;
     }
-    matched.add(key);
+    taken.add(b);
     const fields = changedFields(b, a);
     if (fields.length > 0) push(a.file, row(a.file, 'changed', fields, b, a));
-  });
-  before.forEach((b, i) => {
-    const key = oldKeys[i]!;
-    if (!matched.has(key)) push(fileOf(b.file), row(fileOf(b.file), 'removed', [], b, null));
-  });
+  }
+  for (const b of before) {
+    if (!taken.has(b)) push(fileOf(b.file), row(fileOf(b.file), 'removed', [], b, null));
+  }
   return [...byFile.values()].flat();
 }
 
