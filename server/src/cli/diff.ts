@@ -11,9 +11,8 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkText } from '../core/check';
 import { RULES } from '../core/rules/index';
-import type { LineIndex } from '../core/text';
+import { LineIndex } from '../core/text';
 import { CONFIG_FILE_NAMES, parseConfig } from '../core/config';
 import { diffOutcomes, FAIL_ON, failsOn, type FailOn } from '../core/diff';
 import { type Locale, localeFrom, type MessageArg, type MessageId, msg, render } from '../core/messages';
@@ -21,8 +20,9 @@ import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../
 import { GitError, listTree, readBlobs, repositoryRoot, resolveCommit, workingTreeChanges, workingTreeFiles } from '../node/git';
 import { displayPath, UsageError, walk } from './files';
 import { diffGithub, diffJson, diffMarkdown, diffTable } from './formats/diff';
-import { reportRows, type ReportRow } from './formats/report';
+import type { ReportRow } from './formats/report';
 import { writeAtomically } from './io';
+import { type Job, rowsInWorkers, workerCount } from './parallel';
 
 export interface DiffIo {
   cwd: string;
@@ -74,25 +74,31 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   throw usage(locale, 'diff.usage.value', { value, option, allowed: allowed.join(', ') });
 }
 
-/** The candidates of one version of one file, as report rows, and where each is (for annotations, when asked). */
+/** The candidates of one version of the files, as report rows, and where each is (for annotations, when asked). */
 interface Side {
   rows: ReportRow[];
-  places?: Map<ReportRow, { lines: LineIndex; offset: number }>;
+  places?: Map<ReportRow, { text: string; offset: number }>;
 }
+
+/** The files to check, each for one side: checked together at the end, on several threads when there are many. */
+type Checks = { side: Side; job: Job }[];
 
 /** Only outcomes matter here: no rule runs (a finding changes no outcome). */
 const NO_RULES: Record<string, 'off'> = Object.fromEntries(RULES.map((r) => [r.id, 'off' as const]));
 
-function checkInto(side: Side, display: string, text: string, config: ResolvedConfig): void {
-  const result = checkText(text.replace(/^\uFEFF/, ''), { ...checkOptions(config, false), severities: NO_RULES });
-  const rows = reportRows([{ display, text, lines: result.lines, candidates: result.candidates, findings: [] }]);
-  for (const row of rows) side.rows.push(row);
-  if (side.places) {
-    rows.forEach((row, i) => {
-      const c = result.candidates[i]!.candidate;
-      side.places!.set(row, { lines: result.lines, offset: (c.id ?? c.obj).span.start });
-    });
-  }
+function checkInto(checks: Checks, side: Side, display: string, text: string, config: ResolvedConfig): void {
+  checks.push({ side, job: { display, text: text.replace(/^\uFEFF/, ''), options: { ...checkOptions(config, false), severities: NO_RULES } } });
+}
+
+async function runChecks(checks: Checks, script: string): Promise<void> {
+  const jobs = checks.map((c) => c.job);
+  const threads = workerCount(jobs.length);
+  const results = await rowsInWorkers(jobs, threads, script);
+  checks.forEach(({ side, job }, i) => {
+    const { rows, offsets } = results[i]!;
+    for (const row of rows) side.rows.push(row);
+    if (side.places) rows.forEach((row, k) => side.places!.set(row, { text: job.text, offset: offsets[k]! }));
+  });
 }
 
 const newSide = (places = false): Side => (places ? { rows: [], places: new Map() } : { rows: [] });
@@ -111,7 +117,7 @@ function sameProfessions(a: ResolvedConfig, b: ResolvedConfig): boolean {
 }
 
 /** diff OLD NEW: two files, or two folders. */
-function diffPaths(oldArg: string, newArg: string, cwd: string, locale: Locale, places: boolean): { before: Side; after: Side; renames: Map<string, string> } {
+function diffPaths(oldArg: string, newArg: string, cwd: string, locale: Locale, places: boolean, checks: Checks): { before: Side; after: Side; renames: Map<string, string> } {
   const stat = (arg: string) => {
     const abs = path.resolve(cwd, arg);
     try {
@@ -129,7 +135,7 @@ function diffPaths(oldArg: string, newArg: string, cwd: string, locale: Locale, 
   const renames = new Map<string, string>();
   const check = (side: Side, abs: string) => {
     const display = displayPath(abs, cwd);
-    checkInto(side, display, readDisk(abs, display), loader.forFile(abs));
+    checkInto(checks, side, display, readDisk(abs, display), loader.forFile(abs));
     return display;
   };
   if (!o.dir) {
@@ -153,7 +159,7 @@ function diffPaths(oldArg: string, newArg: string, cwd: string, locale: Locale, 
 }
 
 /** diff --base REF [paths…]: the working tree against a commit. */
-function diffBase(ref: string, args: readonly string[], cwdGiven: string, locale: Locale, places: boolean): { before: Side; after: Side; renames: Map<string, string> } {
+function diffBase(ref: string, args: readonly string[], cwdGiven: string, locale: Locale, places: boolean, checks: Checks): { before: Side; after: Side; renames: Map<string, string> } {
   const cwd = realpathSync(cwdGiven);
   let root: string | undefined;
   try {
@@ -162,14 +168,14 @@ function diffBase(ref: string, args: readonly string[], cwdGiven: string, locale
     root = realpathSync(root);
     const commit = resolveCommit(root, ref);
     if (!commit) throw usage(locale, 'diff.usage.unknown-ref', { ref });
-    return diffCommit(root, commit, ref, args, cwd, locale, places);
+    return diffCommit(root, commit, ref, args, cwd, locale, places, checks);
   } catch (e) {
     if (e instanceof GitError) throw usage(locale, e.kind === 'no-git' ? 'diff.usage.no-git' : 'diff.usage.git-failed', { detail: e.message });
     throw e;
   }
 }
 
-function diffCommit(root: string, commit: string, ref: string, args: readonly string[], cwd: string, locale: Locale, places: boolean): { before: Side; after: Side; renames: Map<string, string> } {
+function diffCommit(root: string, commit: string, ref: string, args: readonly string[], cwd: string, locale: Locale, places: boolean, checks: Checks): { before: Side; after: Side; renames: Map<string, string> } {
   const oldTree = listTree(root, commit);
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
   // The paths named: prefixes of repository paths ('' for the whole repository).
@@ -251,10 +257,10 @@ function diffCommit(root: string, commit: string, ref: string, args: readonly st
     const newText = pair.newRel !== undefined && (newConfig || pair.same) ? readDisk(abs(pair.newRel), newDisplay!) : undefined;
     if (oldConfig) {
       const oldDisplay = displayPath(abs(pair.oldRel!), cwd);
-      checkInto(before, oldDisplay, pair.same ? newText! : (blobs.get(pair.oldRel!) ?? ''), oldConfig);
+      checkInto(checks, before, oldDisplay, pair.same ? newText! : (blobs.get(pair.oldRel!) ?? ''), oldConfig);
       if (newDisplay !== undefined) renames.set(oldDisplay, newDisplay);
     }
-    if (newConfig) checkInto(after, newDisplay!, newText!, newConfig);
+    if (newConfig) checkInto(checks, after, newDisplay!, newText!, newConfig);
   }
   return { before, after, renames };
 }
@@ -269,7 +275,7 @@ function readOutside(abs: string): string | undefined {
 }
 
 /** Runs `cloe-grid diff …`; returns the exit code. Usage errors are thrown as UsageError (main.ts prints them). */
-export function runDiff(args: string[], io: DiffIo): number {
+export async function runDiff(args: string[], io: DiffIo, script: string): Promise<number> {
   const envLocale = localeFrom(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
   let parsed;
   try {
@@ -298,18 +304,24 @@ export function runDiff(args: string[], io: DiffIo): number {
   const format = oneOf(values.format, FORMATS, '--format', 'table', locale);
   const failOn: FailOn | undefined = values['fail-on'] === undefined ? undefined : oneOf(values['fail-on'], FAIL_ON, '--fail-on', 'outcome', locale);
   let sides;
+  const checks: Checks = [];
   if (values.base !== undefined) {
     if (values.base === '') throw usage(locale, 'diff.usage.unknown-ref', { ref: '' });
-    sides = diffBase(values.base, positionals, io.cwd, locale, format === 'github');
+    sides = diffBase(values.base, positionals, io.cwd, locale, format === 'github', checks);
   } else {
     if (positionals.length !== 2) throw usage(locale, 'diff.usage.operands');
-    sides = diffPaths(positionals[0]!, positionals[1]!, io.cwd, locale, format === 'github');
+    sides = diffPaths(positionals[0]!, positionals[1]!, io.cwd, locale, format === 'github', checks);
   }
   const { before, after, renames } = sides;
+  await runChecks(checks, script);
+  const lineIndexes = new Map<string, LineIndex>();
   const changes = diffOutcomes(before.rows, after.rows, (f) => renames.get(f) ?? f);
   const out = format === 'json' ? diffJson(changes) : format === 'markdown' ? diffMarkdown(changes, locale) : format === 'github' ? diffGithub(changes, locale, (r) => {
             const at = after.places?.get(r);
-            return at && at.lines.position(at.offset).line + 1;
+            if (!at) return undefined;
+            let index = lineIndexes.get(at.text);
+            if (!index) lineIndexes.set(at.text, (index = new LineIndex(at.text)));
+            return index.position(at.offset).line + 1;
           }) : diffTable(changes, locale);
   if (values.output) writeAtomically(path.resolve(io.cwd, values.output), out);
   else io.stdout(out);

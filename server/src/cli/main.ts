@@ -220,7 +220,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'diff') {
       // Loaded when used: the other commands do not pay for it.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return (require('./diff') as typeof import('./diff')).runDiff(rest, io);
+      return await (require('./diff') as typeof import('./diff')).runDiff(rest, io, __filename);
     }
     if (command !== 'check' && command !== 'report') {
       throw new UsageError(`Unknown command "${command}": use "check", "report" or "diff". Run "cloe-grid --help" for usage.`);
