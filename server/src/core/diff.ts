@@ -4,7 +4,9 @@
  * removed and changed out. Pure: reading files and git is the CLI's job (cli/diff.ts).
  */
 
-/** The fields of a report row the diff reads (cli/formats/report.ts's ReportRow has them all). */
+import type { OutcomeKind, ThresholdSource } from './outcome';
+
+/** A candidate and its outcome, as `report --format json` prints it (cli/formats/report.ts's ReportRow). */
 export interface OutcomeRow {
   file: string;
   cohort: string | null;
@@ -12,9 +14,9 @@ export interface OutcomeRow {
   name: string | null;
   profession: string | null;
   threshold: string | null;
-  thresholdSource: string | null;
+  thresholdSource: ThresholdSource | null;
   result: string | null;
-  outcome: string;
+  outcome: OutcomeKind;
 }
 
 /** What can change for a candidate, in the order they are listed. */

@@ -2,7 +2,6 @@
 import { changeGroups, countChanges, type DiffField, type OutcomeChange } from '../../core/diff';
 import { outcomeText } from '../../core/explain';
 import { type Locale, type MessageId, msg, render } from '../../core/messages';
-import type { OutcomeKind } from '../../core/outcome';
 import { escapeData, escapeProperty } from './github';
 import type { ReportRow } from './report';
 
@@ -16,7 +15,7 @@ function thresholdText(row: ReportRow, locale: Locale): string {
 }
 
 function decision(row: ReportRow, locale: Locale): string {
-  return outcomeText(row.outcome as OutcomeKind, row.result ?? undefined, locale);
+  return outcomeText(row.outcome, row.result ?? undefined, locale);
 }
 
 function valueOf(field: DiffField, row: ReportRow, locale: Locale): string {

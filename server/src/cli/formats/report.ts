@@ -1,20 +1,12 @@
 /** `cloe-grid report`: the outcome of every candidate, as a table, CSV, JSON or Markdown. */
 import { outcomeText } from '../../core/explain';
 import type { Locale } from '../../core/messages';
-import type { OutcomeKind, ThresholdSource } from '../../core/outcome';
+import type { OutcomeRow } from '../../core/diff';
+import type { OutcomeKind } from '../../core/outcome';
 import type { CheckedFile } from './types';
 
-export interface ReportRow {
-  file: string;
-  cohort: string | null;
-  id: string | null;
-  name: string | null;
-  profession: string | null;
-  threshold: string | null;
-  thresholdSource: ThresholdSource | null;
-  result: string | null;
-  outcome: OutcomeKind;
-}
+/** One candidate of the report (the row of `report --format json`, and of `diff`'s before and after). */
+export type ReportRow = OutcomeRow;
 
 export function reportRows(files: readonly CheckedFile[]): ReportRow[] {
   return files.flatMap((file) =>
