@@ -103,11 +103,11 @@ async function runChecks(checks: Checks, script: string): Promise<void> {
 
 const newSide = (places = false): Side => (places ? { rows: [], places: new Map() } : { rows: [] });
 
-function readDisk(abs: string, display: string): string {
+function readDisk(abs: string, display: string, locale: Locale): string {
   try {
     return readFileSync(abs, 'utf8');
   } catch (e) {
-    throw new UsageError(`Cannot read "${display}": ${(e as Error).message}.`);
+    throw usage(locale, 'diff.usage.unreadable', { path: display, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
 }
 
@@ -135,7 +135,7 @@ function diffPaths(oldArg: string, newArg: string, cwd: string, locale: Locale, 
   const renames = new Map<string, string>();
   const check = (side: Side, abs: string) => {
     const display = displayPath(abs, cwd);
-    checkInto(checks, side, display, readDisk(abs, display), loader.forFile(abs));
+    checkInto(checks, side, display, readDisk(abs, display, locale), loader.forFile(abs));
     return display;
   };
   if (!o.dir) {
@@ -254,7 +254,7 @@ function diffCommit(root: string, commit: string, ref: string, args: readonly st
   const renames = new Map<string, string>();
   for (const { pair, oldConfig, newConfig } of work) {
     const newDisplay = pair.newRel !== undefined ? displayPath(abs(pair.newRel), cwd) : undefined;
-    const newText = pair.newRel !== undefined && (newConfig || pair.same) ? readDisk(abs(pair.newRel), newDisplay!) : undefined;
+    const newText = pair.newRel !== undefined && (newConfig || pair.same) ? readDisk(abs(pair.newRel), newDisplay!, locale) : undefined;
     if (oldConfig) {
       const oldDisplay = displayPath(abs(pair.oldRel!), cwd);
       checkInto(checks, before, oldDisplay, pair.same ? newText! : (blobs.get(pair.oldRel!) ?? ''), oldConfig);
