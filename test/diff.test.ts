@@ -220,6 +220,7 @@ describe('diff --base', () => {
     assert.deepEqual([jeanne.after!.threshold, jeanne.after!.thresholdSource, jeanne.after!.outcome], ['B1', 'explicit', 'certificate']);
     assert.equal(changes[2]!.before, null);
     assert.equal(changes[3]!.after, null);
+    for (const c of changes) assert.deepEqual(Object.keys(c), ['file', 'cohort', 'id', 'name', 'change', 'fields', 'before', 'after']);
   });
 
   test('before and after are exactly the rows of report --format json at each commit', async () => {
@@ -386,6 +387,17 @@ describe('diff OLD NEW', () => {
       'after/sub/acme.cloe.yaml ACME-003 removed []',
       'before/only-old.cloe.yaml ACME-003 removed []',
     ]);
+  });
+
+  test('markdown folds the other changes when there are many, never the decisions changed', async () => {
+    const dir = tempDir();
+    const many = Array.from({ length: 12 }, (_, i) => OMAR.replace('ACME-004', `NEW-${i}`)).join('');
+    write(dir, { 'v1.cloe.yaml': OLD, 'v2.cloe.yaml': NEW + many });
+    const r = await cli(['diff', 'v1.cloe.yaml', 'v2.cloe.yaml', '--format', 'markdown'], dir);
+    const details = r.stdout.indexOf('<details>');
+    assert.ok(details > r.stdout.indexOf('#### Certificates gained (1)'));
+    assert.ok(r.stdout.indexOf('ACME-001') < details && r.stdout.indexOf('NEW-11') > details);
+    assert.match(r.stdout, /<summary>Candidates added, removed or changed with the same decision \(15\)<\/summary>/);
   });
 
   test('--output writes the result to a file', async () => {
