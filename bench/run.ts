@@ -21,6 +21,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { diffRepository } from './diff';
 import { generateAll, type Manifest, SIZES } from './generate';
 import { BenchClient, type ServerSpec, sleep } from './lsp';
 
@@ -401,11 +402,11 @@ function childrenCpuMs(): number {
   return ((cutime + cstime) * 1000) / 100; // CLK_TCK is 100 on Linux
 }
 
-function runCliOnce(args: string[]): Promise<{ ms: number; cpuMs: number; code: number | null; stdout: string; stderr: string }> {
+function runCliOnce(args: string[], cwd = ROOT): Promise<{ ms: number; cpuMs: number; code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const cpu0 = childrenCpuMs();
     const t0 = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C', NO_COLOR: '1' } });
     const out: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => out.push(d));
@@ -418,13 +419,14 @@ function runCliOnce(args: string[]): Promise<{ ms: number; cpuMs: number; code: 
   });
 }
 
-async function benchCli(what: string, target: string, candidates: number, files: number, warmup: number, runs: number): Promise<CliRun> {
+/** `args` and `cwd`: another command than `check --format json <target>` (its JSON must be an array: `findings` is its length). */
+async function benchCli(what: string, target: string, candidates: number, files: number, warmup: number, runs: number, args = ['check', '--format', 'json', target], cwd = ROOT): Promise<CliRun> {
   const walls: number[] = [];
   const cores: number[] = [];
   const r: CliRun = { what, candidates, files, wall: stats([]), coresUsed: stats([]), exitCode: null, findings: 0, load: [os.loadavg()[0]!, NaN] };
   try {
     for (let i = 0; i < warmup + runs; i++) {
-      const x = await runCliOnce(['check', '--format', 'json', target]);
+      const x = await runCliOnce(args, cwd);
       if (x.code !== 0 && x.code !== 1) throw new Error(`exit ${String(x.code)}: ${x.stderr.slice(0, 500)}`);
       if (i >= warmup) {
         walls.push(x.ms);
@@ -477,6 +479,8 @@ interface Results {
   sanity: Sanity[];
   lsp: SizeRun[];
   cli: CliRun[];
+  /** `cloe-grid diff --base HEAD~1` on a repository of 1,000 files of 100 candidates, every file changed (issue 16). */
+  diff?: CliRun;
   goals: Goal[];
 }
 
@@ -595,6 +599,11 @@ function computeGoals(r: Results): Goal[] {
     }
     goals.push(g);
   }
+  if (r.diff) {
+    const d = r.diff;
+    const g: Goal = { what: '`cloe-grid diff --base`, 1,000 files of 100 candidates, every file changed (issue 16)', goal: '≤ 3 s', measured: d.error ? `failed: ${d.error.slice(0, 100)}` : `${fmt(d.wall.median)}, ${d.coresUsed.median.toFixed(2)} cores busy on average`, met: !d.error && d.wall.median <= 3000 };
+    goals.push(g);
+  }
   return goals;
 }
 
@@ -673,6 +682,15 @@ function markdown(r: Results): string {
     L.push('| input | candidates | median (min – max) | cores busy | exit | findings | load |');
     L.push('|---|---:|---:|---:|---:|---:|---:|');
     for (const c of r.cli) L.push(`| ${c.what} | ${num(c.candidates * c.files)} | ${c.error ? `failed: ${c.error.slice(0, 80)}` : range(c.wall)} | ${c.coresUsed.n ? c.coresUsed.median.toFixed(2) : '—'} | ${String(c.exitCode ?? '—')} | ${num(c.findings)} | ${c.load[0].toFixed(1)} → ${c.load[1].toFixed(1)} |`);
+    L.push('');
+  }
+  if (r.diff) {
+    const d = r.diff;
+    L.push('## `cloe-grid diff --base HEAD~1 --format json`', '');
+    L.push('A git repository of the 1,000 files of 100 candidates above (bench/diff.ts), in two commits: the second edits one result in every file, so that all 1,000 old versions are read (one `git cat-file --batch`) and both sides of every candidate are checked. Wall time of the whole process, git included.', '');
+    L.push('| input | candidates | median (min – max) | cores busy | exit | changes listed | load |');
+    L.push('|---|---:|---:|---:|---:|---:|---:|');
+    L.push(`| ${d.what} | ${num(d.candidates * d.files)} | ${d.error ? `failed: ${d.error.slice(0, 80)}` : range(d.wall)} | ${d.coresUsed.n ? d.coresUsed.median.toFixed(2) : '—'} | ${String(d.exitCode ?? '—')} | ${num(d.findings)} | ${d.load[0].toFixed(1)} → ${d.load[1].toFixed(1)} |`);
     L.push('');
   }
   L.push('## Goals of issue 5', '');
@@ -758,6 +776,9 @@ async function main(): Promise<void> {
     }
     const manyRuns = opts.quick ? 1 : 3;
     results.cli.push(await benchCli(`${num(manifest.many.files)} files of ${manifest.many.candidates} candidates`, manifest.many.dir, manifest.many.candidates, manifest.many.files, 1, manyRuns));
+    save();
+    const repo = diffRepository(TMP, manifest.many.dir, log);
+    results.diff = await benchCli(`${num(manifest.many.files)} files of ${manifest.many.candidates} candidates, all changed`, repo, manifest.many.candidates, manifest.many.files, 1, manyRuns, ['diff', '--base', 'HEAD~1', '--format', 'json'], repo);
   }
   save();
 

@@ -20,7 +20,7 @@ export function displayPath(abs: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
 }
 
-function walk(dir: string, out: string[], isGrid: (abs: string) => boolean): void {
+export function walk(dir: string, out: string[], isGrid: (abs: string) => boolean): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);

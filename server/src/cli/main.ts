@@ -36,6 +36,10 @@ const HELP = `cloe-grid ${VERSION} — checks CLOE certification grid files (*.c
 Usage:
   cloe-grid check [options] <path…>    validate files, folders (recursively) and globs; - reads stdin
   cloe-grid report [options] <path…>   the computed outcome of every candidate
+  cloe-grid diff [options] <OLD> <NEW> what a change does to outcomes: two files or two folders,
+  cloe-grid diff --base <git-ref> [path…]
+                                       or the working tree against a git ref
+                                       ("cloe-grid diff --help" for its options)
   cloe-grid --stdio | --node-ipc       run the language server (for editors)
 
 Options of check:
@@ -213,8 +217,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
+    if (command === 'diff') {
+      // Loaded when used: the other commands do not pay for it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return await (require('./diff') as typeof import('./diff')).runDiff(rest, io, __filename);
+    }
     if (command !== 'check' && command !== 'report') {
-      throw new UsageError(`Unknown command "${command}": use "check" or "report". Run "cloe-grid --help" for usage.`);
+      throw new UsageError(`Unknown command "${command}": use "check", "report" or "diff". Run "cloe-grid --help" for usage.`);
     }
     const { values, positionals } = parse(rest);
     if (values.help) {

@@ -1,17 +1,29 @@
 /**
  * `cloe-grid check` on many files spreads them over worker threads (one per core, at most 4):
  * each worker runs the core's checkText on its share and sends the findings back (plain data).
- * The same bundle is the worker script (see main.ts).
+ * `cloe-grid diff` does the same for report rows. The same bundle is the worker script (see main.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type CheckOptions, checkText } from '../core/check';
 import type { Finding } from '../core/findings';
+import { reportRows, type ReportRow } from './formats/report';
 
 export interface Job {
   text: string;
   options: CheckOptions;
+  /** The file's name in report rows (rowsInWorkers). */
+  display?: string;
 }
+
+/** The report rows of a file, and the offset of each candidate (its id, else its mapping). */
+export interface RowsOf {
+  rows: ReportRow[];
+  offsets: number[];
+}
+
+type Kind = 'findings' | 'rows';
+type ResultOf<K extends Kind> = K extends 'rows' ? RowsOf : Finding[];
 
 /** Below this many files, or on one core, threads cost more than they save. */
 export const PARALLEL_MIN_FILES = 48;
@@ -25,8 +37,17 @@ export function workerCount(files: number): number {
  * The findings of each job, in order, computed on `threads` threads: this one (already started,
  * and otherwise idle while it waits) and threads − 1 workers.
  */
-export async function checkInWorkers(jobs: readonly Job[], threads: number, script: string): Promise<Finding[][]> {
-  const results: Finding[][] = new Array<Finding[]>(jobs.length);
+export function checkInWorkers(jobs: readonly Job[], threads: number, script: string): Promise<Finding[][]> {
+  return inWorkers(jobs, threads, script, 'findings');
+}
+
+/** The report rows of each job, in order, computed on `threads` threads (as checkInWorkers). */
+export function rowsInWorkers(jobs: readonly Job[], threads: number, script: string): Promise<RowsOf[]> {
+  return inWorkers(jobs, threads, script, 'rows');
+}
+
+async function inWorkers<K extends Kind>(jobs: readonly Job[], threads: number, script: string, kind: K): Promise<ResultOf<K>[]> {
+  const results: ResultOf<K>[] = new Array<ResultOf<K>>(jobs.length);
   const shares: number[][] = Array.from({ length: threads }, () => []);
   // Deal the files out by size, biggest first, to the least loaded thread. A worker spends its
   // first ~0.2 s starting: this thread (share 0) starts with that head start as load on the others.
@@ -44,8 +65,8 @@ export async function checkInWorkers(jobs: readonly Job[], threads: number, scri
       (share) =>
         new Promise<void>((resolve, reject) => {
           if (share.length === 0) return resolve();
-          const worker = new Worker(script, { workerData: { cloeWorker: true, jobs: share.map((i) => jobs[i]) } });
-          worker.once('message', (found: Finding[][]) => {
+          const worker = new Worker(script, { workerData: { cloeWorker: true, kind, jobs: share.map((i) => jobs[i]) } });
+          worker.once('message', (found: ResultOf<K>[]) => {
             found.forEach((f, k) => (results[share[k]!] = f));
             resolve();
           });
@@ -60,12 +81,21 @@ export async function checkInWorkers(jobs: readonly Job[], threads: number, scri
   workers.catch(() => undefined);
   // The workers start; meanwhile this thread checks its own share.
   await new Promise<void>((resolve) => setImmediate(resolve));
-  workerMain({ jobs: own.map((i) => jobs[i]!) }, (found) => found.forEach((f, k) => (results[own[k]!] = f)));
+  workerMain({ kind, jobs: own.map((i) => jobs[i]!) }, (found) => (found as ResultOf<K>[]).forEach((f, k) => (results[own[k]!] = f)));
   await workers;
   return results;
 }
 
-/** The worker side: check every job and post the findings back. */
-export function workerMain(data: { jobs: Job[] }, post: (value: Finding[][]) => void): void {
-  post(data.jobs.map((j) => checkText(j.text, j.options).findings));
+function rowsOf(job: Job): RowsOf {
+  const { text, options } = job;
+  const result = checkText(text, options);
+  return {
+    rows: reportRows([{ display: job.display ?? '', text, lines: result.lines, candidates: result.candidates, findings: [] }]),
+    offsets: result.candidates.map(({ candidate: c }) => (c.id ?? c.obj).span.start),
+  };
+}
+
+/** The worker side: check every job and post the findings (or the report rows) back. */
+export function workerMain(data: { jobs: Job[]; kind?: Kind }, post: (value: Finding[][] | RowsOf[]) => void): void {
+  post(data.kind === 'rows' ? data.jobs.map(rowsOf) : data.jobs.map((j) => checkText(j.text, j.options).findings));
 }

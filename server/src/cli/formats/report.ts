@@ -1,23 +1,12 @@
 /** `cloe-grid report`: the outcome of every candidate, as a table, CSV, JSON or Markdown. */
 import { outcomeText, summaryParts } from '../../core/explain';
+import type { OutcomeRow } from '../../core/diff';
 import { summarize } from '../../core/locate';
 import { type Locale, type MessageId, msg, render } from '../../core/messages';
-import type { OutcomeKind, ThresholdSource } from '../../core/outcome';
 import type { CheckedFile } from './types';
 
-export interface ReportRow {
-  file: string;
-  cohort: string | null;
-  id: string | null;
-  name: string | null;
-  /** The grid entry's name, or the profession as written when it is not known. */
-  profession: string | null;
-  /** The threshold used, or the one written when it cannot decide (the outcome is then unknown). */
-  threshold: string | null;
-  thresholdSource: ThresholdSource | null;
-  result: string | null;
-  outcome: OutcomeKind;
-}
+/** One candidate of the report (the row of `report --format json`, and of `diff`'s before and after). */
+export type ReportRow = OutcomeRow;
 
 export function reportRows(files: readonly CheckedFile[]): ReportRow[] {
   return files.flatMap((file) =>
