@@ -33,7 +33,8 @@
  *    assistant", "Administrative officer" (A2, B1 or B2); "Bookkeeper" (an aide-comptable);
  *    "Directeur des achats", "DRH" without "international"; "Developer" (also a property
  *    developer); "Educator" (an éducateur is another job); "Care assistant" and "Personal
- *    assistant" (also home care); "Maître d'" (which normalisation reads as "Maître").
+ *    assistant" (also home care); "Agent d'accueil" (a réceptionniste, or a job a school
+ *    places at A2); "Maître d'" (which normalisation reads as "Maître").
  *    A school that uses such a name declares it under `professions` with its threshold.
  * 5. An alias is never only another spelling of a name of its entry (tested): normalisation
  *    already gives those.
@@ -367,7 +368,7 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Réceptionniste',
     en: 'Receptionist',
     tier: 'B1',
-    aliases: ["Agent d'accueil", "Hôte d'accueil", 'Front desk agent', 'Front desk clerk', 'Hotel receptionist'],
+    aliases: ['Front desk agent', 'Front desk clerk', 'Hotel receptionist'],
   },
   {
     name: "Responsable d'unité commerciale",
