@@ -201,6 +201,8 @@ const SLASH: Row[] = [
   ['Personnel technique / Personnel opérationnel', PTO],
   ['Comptable / Accountant', COMP],
   ['Aide-soignant / Aide-soignante', AIDE],
+  ['Vendeur/euse / Vendeuse', V],
+  ['Chef·fe / Cheffe de projet', CP],
 ];
 
 /** The seed's own wording, as it writes it, and the names inside its entries. */
@@ -513,6 +515,8 @@ const UNKNOWN: string[] = [
   'Chef de projet / Directeur de projet',
   'Directeur / Directrice',
   'Comptable / Plombier',
+  'Vendeur/euse / Serveur/euse',
+  'Constructor',
   'de la',
   '(e)',
   '/',
@@ -598,6 +602,20 @@ test('no two entries share a key; no alias is only another spelling of a name of
       own.set(k, n);
     }
   }
+});
+
+test('the key of a name: masculine singular words, no articles, no inclusive marks', () => {
+  const keys: [string, string][] = [
+    ['Directrice des achats à l’international', 'directeur achat international'],
+    ['Aide-soignant·e·s', 'aide soignant'],
+    ['Vendeur Vendeuse', 'vendeur'],
+    ['Constructor', 'constructor'],
+    ['toString', 'tostring'],
+    ['Cadres commerciaux', 'cadre commercial'],
+    ['Maîtresses de conférences', 'maitre conference'],
+    ['de la', ''],
+  ];
+  for (const [written, key] of keys) assert.equal(professionKey(written), key, written);
 });
 
 test('the hover says which spelling resolved: the alias, or the text when it matched through its form', () => {

@@ -7,7 +7,7 @@
 import { GRID_PROFESSIONS, TIERS } from './grid-data';
 import type { GridProfession, Tier, TierId } from './grid-types';
 import { type Level, parseLevel } from './levels';
-import { nearest, normalizeName, professionKey } from './normalize';
+import { nearest, normalizeName, professionKey, professionKeyParts } from './normalize';
 import { ownString } from './text';
 
 export interface LocalProfessionDef {
@@ -66,6 +66,8 @@ interface GridHit {
 interface GridIndex {
   byKey: Map<string, GridHit>;
   names: string[];
+  /** The words of each name's key (same order as names), for suggestions. */
+  words: string[][];
 }
 
 let gridIndex: GridIndex | undefined;
@@ -74,14 +76,16 @@ function builtinIndex(): GridIndex {
   if (gridIndex) return gridIndex;
   const byKey = new Map<string, GridHit>();
   const names: string[] = [];
+  const words: string[][] = [];
   for (const p of GRID_PROFESSIONS) {
     for (const name of [p.name, p.en, ...p.aliases]) {
       const key = professionKey(name);
       if (!byKey.has(key)) byKey.set(key, { profession: p, name });
       names.push(name);
+      words.push(key.split(' '));
     }
   }
-  gridIndex = { byKey, names };
+  gridIndex = { byKey, names, words };
   return gridIndex;
 }
 
@@ -99,10 +103,7 @@ export function builtinNames(): readonly string[] {
 function designate<T extends { name: string }>(text: string, find: (key: string) => T | undefined, same: (a: T, b: T) => boolean): T | undefined {
   const whole = find(professionKey(text));
   if (whole || !text.includes('/')) return whole;
-  const keys = text
-    .split('/')
-    .map(professionKey)
-    .filter((k) => k !== '');
+  const keys = professionKeyParts(text).filter((k) => k !== '');
   const kept = keys.filter((k) => !keys.some((other) => other !== k && other.startsWith(`${k} `)));
   let found: T | undefined;
   for (const key of kept) {
@@ -123,6 +124,7 @@ export function resolveBuiltin(text: string): ResolvedProfession | undefined {
 export class ProfessionIndex {
   private readonly local = new Map<string, { def: LocalProfessionDef; name: string }>();
   private readonly localNames: string[] = [];
+  private readonly localWords: string[][] = [];
 
   constructor(locals: readonly LocalProfessionDef[] = []) {
     for (const def of locals) {
@@ -130,6 +132,7 @@ export class ProfessionIndex {
         const key = professionKey(name);
         if (key && !this.local.has(key)) this.local.set(key, { def, name });
         this.localNames.push(name);
+        this.localWords.push(key.split(' '));
       }
     }
   }
@@ -170,8 +173,9 @@ export class ProfessionIndex {
   }
 
   private suggestUncached(text: string, limit: number): string[] {
-    const known = [...this.localNames, ...builtinIndex().names];
-    const names = [...nearest(text, known, 50, normalizeName), ...containing(text, known)];
+    const grid = builtinIndex();
+    const known = [...this.localNames, ...grid.names];
+    const names = [...nearest(text, known, 50, normalizeName), ...containing(text, known, [...this.localWords, ...grid.words])];
     // One suggestion per entry: the name nearest to what was typed.
     const seen = new Set<string>();
     const out: string[] = [];
@@ -191,14 +195,15 @@ export class ProfessionIndex {
  * for a name too short or too general to be one entry ("Conférencier", "Technicienne",
  * "Directeur des achats"), the entries it could mean.
  */
-function containing(text: string, names: readonly string[]): string[] {
-  const words = professionKey(text).split(' ').filter((w) => w.length > 1);
+function containing(text: string, names: readonly string[], wordsOf: readonly string[][]): string[] {
+  const words = professionKey(text)
+    .split(' ')
+    .filter((w) => w.length > 1);
   if (!words.length) return [];
   const found: { name: string; length: number }[] = [];
-  for (const name of names) {
-    const key = professionKey(name);
-    const own = key.split(' ');
-    if (words.every((w) => own.includes(w))) found.push({ name, length: key.length });
-  }
+  names.forEach((name, i) => {
+    const own = wordsOf[i] ?? [];
+    if (words.every((w) => own.includes(w))) found.push({ name, length: own.join(' ').length });
+  });
   return found.sort((a, b) => a.length - b.length).map((f) => f.name);
 }

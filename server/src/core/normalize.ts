@@ -78,7 +78,10 @@ const MARK = /[(\u00b7\u2022\u2027\u22c5\u2219./-]/;
 const ARTICLES = new Set(['de', 'des', 'du', 'd', 'l', 'la', 'le', 'les', 'a', 'au', 'aux', 'en']);
 
 /** Feminine forms no ending rule gives. */
-const IRREGULAR: Record<string, string> = { maitresse: 'maitre', hotesse: 'hote' };
+const IRREGULAR = new Map([
+  ['maitresse', 'maitre'],
+  ['hotesse', 'hote'],
+]);
 
 /** Feminine endings and their masculine, longest first where one ends another. */
 const FEMININE: readonly (readonly [string, string])[] = [
@@ -103,7 +106,7 @@ function singularMasculine(word: string): string {
   let w = word;
   if (w.endsWith('aux')) w = `${w.slice(0, -3)}al`;
   else if (w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  const irregular = IRREGULAR[w];
+  const irregular = IRREGULAR.get(w);
   if (irregular !== undefined) return irregular;
   if (w.length < 5 || !w.endsWith('e')) return w; // (every feminine ending ends in "e")
   for (const [fem, masc] of FEMININE) {
@@ -112,9 +115,24 @@ function singularMasculine(word: string): string {
   return w;
 }
 
+/**
+ * The keys of the parts of an "A / B" name, in order ("Vendeur / Vendeuse" → "vendeur",
+ * "vendeur"). A slash of inclusive writing ("Vendeur/euse") does not divide a name.
+ */
+export function professionKeyParts(text: string): string[] {
+  return withoutInclusiveMarks(fold(text)).split('/').map(keyOf);
+}
+
+function withoutInclusiveMarks(folded: string): string {
+  return MARK.test(folded) ? folded.replace(INCLUSIVE, '') : folded;
+}
+
 function computeProfessionKey(text: string): string {
-  const folded = fold(text);
-  const words = (MARK.test(folded) ? folded.replace(INCLUSIVE, '') : folded).split(/[^a-z0-9]+/);
+  return keyOf(withoutInclusiveMarks(fold(text)));
+}
+
+function keyOf(text: string): string {
+  const words = text.split(/[^a-z0-9]+/);
   const out: string[] = [];
   for (const word of words) {
     if (!word || ARTICLES.has(word)) continue;
