@@ -558,9 +558,10 @@ test(`profession names that must stay unknown (${UNKNOWN.length} spellings), wit
   assert.deepEqual(idx.suggest('Plombier'), []);
 });
 
-test('the table has at least 150 spellings and every entry of the seed in the masculine and the feminine', () => {
+test('the table has at least 150 spellings and every entry of the seed in the masculine and the feminine', (t) => {
   const spellings = new Set(ALL_ROWS.map(([w]) => w));
   assert.ok(spellings.size >= 150, `${spellings.size} spellings`);
+  t.diagnostic(`${spellings.size} distinct spellings`);
   for (const p of GRID_PROFESSIONS) {
     assert.ok(MASCULINE.some(([w, e]) => w === p.name && e === p.name), `"${p.name}": no masculine row`);
     assert.ok(FEMININE.some(([, e]) => e === p.name), `"${p.name}": no feminine row`);
