@@ -909,6 +909,10 @@ cohorts:
       - id: K3
         name: Kim Trois
         result: A1
+      - id: K4
+        name: Katia Quatre
+        profession: Aide-soignant(e)
+        result: A2
       - id: K5
         name: Kevin Cinq
         profession: Analyste de données
@@ -920,11 +924,11 @@ test('report: an invalid threshold, written or inherited, decides nothing in any
   const rows = parseJson<{ id: string; outcome: string; threshold: string | null; thresholdSource: string | null }[]>(await runCli(['report', '--format', 'json', 'k.cloe.yaml'], { cwd }));
   assert.deepEqual(
     rows.map((r) => `${r.id} ${r.outcome} ${r.threshold} ${r.thresholdSource}`),
-    ['K1 unknown A1 explicit', 'K2 unknown B1- explicit', 'K3 attestation null null', 'K5 unknown B1+ recommended'],
+    ['K1 unknown A1 explicit', 'K2 unknown B1- explicit', 'K3 attestation null null', 'K4 certificate A2 recommended', 'K5 unknown B1+ recommended'],
   );
   for (const format of ['table', 'csv', 'markdown']) {
     const r = await runCli(['report', '--format', format, 'k.cloe.yaml'], { cwd });
-    assert.doesNotMatch(r.stdout, /Certificat CLOE/, `${format}: no certificate on an invalid threshold`);
+    assert.deepEqual(r.stdout.split('\n').filter((l) => /\bK\d\b/.test(l) && /Certificat CLOE|certificate/.test(l)).map((l) => /K4/.test(l)), [true], `${format}: a certificate for K4 alone`);
     assert.match(r.stderr, /has errors/);
   }
   const fr = await runCli(['report', '--locale', 'fr', 'k.cloe.yaml'], { cwd });

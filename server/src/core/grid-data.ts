@@ -3,9 +3,42 @@
  * typical professions of each tier, in the seed's order.
  *
  * Names are written exactly as the grid writes them (French), except the scientific entry,
- * whose list of examples is moved into its aliases. Matching ignores case, accents,
- * punctuation and extra spaces, so no name, `en` or alias of one entry may equal, after
- * that normalisation, one of another entry.
+ * whose list of examples is moved into its aliases.
+ *
+ * How a name written in a file finds its entry, and the alias policy:
+ * 1. Normalisation (`professionKey` in normalize.ts) handles what is only spelling: case,
+ *    accents, punctuation, spacing, apostrophes; the feminine ("Directrice", "Conseillère",
+ *    "Cheffe", "Vendeuse", "Ingénieure", "Maîtresse"); inclusive writing ("Aide-soignant(e)",
+ *    "Directeur·rice commercial·e", "Directeur.rice", "Technicien(ne)"); plurals ("Directeur
+ *    de projets"); articles ("Directeur des achats à l'international", "Conseiller de
+ *    clientèle"). So no feminine, inclusive or plural form is listed here: every name and
+ *    every alias has them all.
+ * 2. "A / B" names an entry when both halves name it ("Vendeur / Vendeuse", "Enseignante /
+ *    Formatrice", "Ingénieur / Chercheur"): see `designate` in grid.ts.
+ * 3. Aliases cover the rest: the names the seed lists inside an entry ("Ingénieur",
+ *    "Formateur", "Maître d'hôtel", "Directeur de projet"), the seed's own wording where the
+ *    entry's name differs from it, the usual French names of the same job ("Maître de
+ *    conférences", "Secrétaire de direction", "Vigile") and English names. Every English alias
+ *    has a French name beside it that resolves to the same entry ("Operator", "Opérateur").
+ * 4. An alias is only added where the job is unmistakably that entry. A name that could
+ *    belong to two tiers, or that is another job placed by analogy, is not an alias: it stays
+ *    unknown and gets suggestions, because a wrong tier silently changes an outcome (the
+ *    recommended threshold decides the document delivered). Not aliases, for that reason:
+ *    "Conférencier" (a speaker or a guide, not a maître de conférences) and "Lecturer" (the
+ *    same in English); "Contract manager"; "Marketing director" and "Directeur des ventes"
+ *    (directors of jobs the grid places lower); "Sales manager", "Account manager", "Head of
+ *    sales" (C1, B2 or B1 sales jobs); "Technicien", "Technician", "Maintenance technician"
+ *    (A2, B1 or B2); "Supervisor", "Foreman" (chef d'équipe or chef de ligne); "Customer
+ *    service advisor" (conseiller clientèle or conseiller services); "Administrative
+ *    assistant", "Administrative officer" (A2, B1 or B2); "Bookkeeper" (an aide-comptable);
+ *    "Directeur des achats", "DRH" without "international"; "Developer" (also a property
+ *    developer); "Educator" (an éducateur is another job); "Care assistant" and "Personal
+ *    assistant" (also home care); "Agent d'accueil" (a réceptionniste, or a job a school
+ *    places at A2); "Maître d'" (which normalisation reads as "Maître").
+ *    A school that uses such a name declares it under `professions` with its threshold.
+ * 5. An alias is never only another spelling of a name of its entry (tested): normalisation
+ *    already gives those.
+ * No name, `en` or alias of one entry may have the key of one of another entry (tested).
  */
 import type { Tier, GridProfession } from './grid-types';
 
@@ -141,55 +174,42 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Responsable Stratégie Internationale',
     en: 'International strategy manager',
     tier: 'C1',
-    aliases: ['Head of international strategy', 'International strategy director', 'International strategy lead'],
+    aliases: [
+      'Directeur de la stratégie internationale',
+      'Head of international strategy',
+      'International strategy director',
+      'International strategy lead',
+    ],
   },
   {
     name: "Directeur achats à l'international",
     en: 'International purchasing director',
     tier: 'C1',
-    aliases: [
-      "Directrice achats à l'international",
-      'International procurement director',
-      'Global purchasing director',
-      'Global procurement director',
-    ],
+    aliases: ['International procurement director', 'Global purchasing director', 'Global procurement director'],
   },
   {
     name: 'Directeur de projet ou de contrat',
     en: 'Project or contract director',
     tier: 'C1',
-    aliases: ['Directrice de projet ou de contrat', 
-      'Directeur de projet',
-      'Directeur de contrat',
-      'Directrice de projet',
-      'Directrice de contrat',
-      'Project director',
-      'Contract director',
-      'Contract manager',
-    ],
+    aliases: ['Directeur de projet', 'Directeur de contrat', 'Directeur de projet / contrat', 'Project director', 'Contract director'],
   },
   {
     name: 'Directeur commercial',
     en: 'Sales director',
     tier: 'C1',
-    aliases: ['Directrice commerciale', 'Commercial director', 'Head of sales', 'Chief sales officer'],
+    aliases: ['Commercial director', 'Chief sales officer'],
   },
   {
     name: "Directeur Ressources Humaines à l'International",
     en: 'International human resources director',
     tier: 'C1',
-    aliases: [
-      "Directrice Ressources Humaines à l'International",
-      'International HR director',
-      'Global HR director',
-      'Head of international HR',
-    ],
+    aliases: ["Directeur RH à l'international", "DRH à l'international", 'International HR director', 'Global HR director', 'Head of international HR'],
   },
   {
     name: 'Maître conférencier',
     en: 'Senior lecturer',
     tier: 'C1',
-    aliases: ['Maîtresse de conférences', 'Maître de conférences', 'Conférencier', 'Conférencière', 'Lecturer', 'University lecturer', 'Associate professor'],
+    aliases: ['Maître de conférences', 'MCF', 'University lecturer', 'Associate professor'],
   },
 
   // B2: Autonomie professionnelle en situations complexes
@@ -197,77 +217,67 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Responsable des achats',
     en: 'Purchasing manager',
     tier: 'B2',
-    aliases: ['Responsable achats', 'Procurement manager', 'Head of purchasing', 'Head of procurement'],
+    aliases: ['Procurement manager', 'Head of purchasing', 'Head of procurement'],
   },
   {
     name: 'Assistant de direction',
     en: 'Executive assistant',
     tier: 'B2',
-    aliases: ['Assistante de direction', 'Secrétaire de direction', 'Management assistant', 'Personal assistant', 'Executive secretary'],
+    aliases: ['Secrétaire de direction', 'Management assistant', 'Executive secretary'],
   },
   {
     name: 'Auditeur',
     en: 'Auditor',
     tier: 'B2',
-    aliases: ['Auditrice', 'Internal auditor', 'External auditor'],
+    aliases: ['Auditeur interne', 'Auditeur externe', 'Internal auditor', 'External auditor'],
   },
   {
     name: 'Avocat',
     en: 'Lawyer',
     tier: 'B2',
-    aliases: ['Avocate', 'Attorney', 'Barrister', 'Solicitor'],
+    aliases: ['Attorney', 'Barrister', 'Solicitor'],
   },
   {
     name: 'Cadre commercial',
     en: 'Sales executive',
     tier: 'B2',
-    aliases: ['Sales manager', 'Account manager', 'Business development manager'],
+    aliases: ['Responsable du développement commercial', 'Business development manager'],
   },
   {
     name: 'Chef de projet',
     en: 'Project manager',
     tier: 'B2',
-    aliases: ['Cheffe de projet', 'Chef de projets', 'Project lead', 'Project leader'],
+    aliases: ['Project lead', 'Project leader'],
   },
   {
     name: 'Conseiller financier',
     en: 'Financial adviser',
     tier: 'B2',
-    aliases: ['Conseillère financière', 'Financial advisor', 'Financial consultant', 'Financial planner'],
+    aliases: ['Consultant financier', 'Conseiller en gestion de patrimoine', 'Financial advisor', 'Financial consultant', 'Financial planner'],
   },
   {
     name: 'Enseignant / Formateur',
     en: 'Teacher / Trainer',
     tier: 'B2',
-    aliases: ['Professeure', 
-      'Enseignant',
-      'Formateur',
-      'Enseignante',
-      'Formatrice',
-      'Professeur',
-      'Teacher',
-      'Trainer',
-      'Instructor',
-      'Educator',
-    ],
+    aliases: ['Enseignant', 'Formateur', 'Professeur', 'Instructeur', 'Teacher', 'Trainer', 'Instructor'],
   },
   {
     name: "Maître d'hôtel / Responsable de structure hôtelière",
     en: 'Head waiter / Hotel manager',
     tier: 'B2',
-    aliases: ["Maître d'hôtel", 'Responsable de structure hôtelière', 'Head waiter', 'Hotel manager', "Maitre d'"],
+    aliases: ["Maître d'hôtel", 'Responsable de structure hôtelière', "Gérant d'hôtel", 'Head waiter', 'Hotel manager'],
   },
   {
     name: 'Manager',
     en: 'Manager',
     tier: 'B2',
-    aliases: ['Department manager', 'Head of department', 'Middle manager'],
+    aliases: ['Manageur', 'Chef de service', 'Cadre intermédiaire', 'Department manager', 'Head of department', 'Middle manager'],
   },
   {
     name: 'Médecin',
     en: 'Doctor',
     tier: 'B2',
-    aliases: ['Physician', 'Medical doctor', 'General practitioner'],
+    aliases: ['Médecin généraliste', 'Physician', 'Medical doctor', 'General practitioner'],
   },
   {
     // The seed writes "Profession scientifique / technique : (Ingénieur, scientifique, programmeur, chercheur,)".
@@ -275,22 +285,20 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     en: 'Scientific / technical profession',
     tier: 'B2',
     aliases: [
+      'Profession scientifique / technique : (Ingénieur, scientifique, programmeur, chercheur,)',
+      'Ingénieur, scientifique, programmeur, chercheur',
       'Ingénieur',
       'Scientifique',
       'Programmeur',
       'Chercheur',
-      'Ingénieure',
-      'Programmeuse',
-      'Chercheuse',
       'Développeur',
-      'Développeuse',
+      'Développeur logiciel',
       'Profession scientifique',
       'Profession technique',
       'Engineer',
       'Scientist',
       'Programmer',
       'Software developer',
-      'Developer',
       'Researcher',
     ],
   },
@@ -298,7 +306,7 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Responsable marketing',
     en: 'Marketing manager',
     tier: 'B2',
-    aliases: ['Head of marketing', 'Marketing director', 'Brand manager'],
+    aliases: ['Responsable de marque', 'Head of marketing', 'Brand manager'],
   },
 
   // B1: Autonomie professionnelle en situations habituelles
@@ -306,61 +314,55 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Acheteur',
     en: 'Buyer',
     tier: 'B1',
-    aliases: ['Acheteuse', 'Purchaser', 'Purchasing officer', 'Procurement officer'],
+    aliases: ['Purchaser', 'Purchasing officer', 'Procurement officer'],
   },
   {
     name: 'Agent immobilier',
     en: 'Real estate agent',
     tier: 'B1',
-    aliases: ['Agente immobilière', 'Estate agent', 'Realtor', 'Real estate broker'],
+    aliases: ['Négociateur immobilier', 'Estate agent', 'Realtor', 'Real estate broker'],
   },
   {
     name: 'Agent logistique',
     en: 'Logistics agent',
     tier: 'B1',
-    aliases: ['Agente logistique', 'Logistics officer', 'Logistics clerk', 'Logistics coordinator'],
+    aliases: ['Logistics officer', 'Logistics clerk'],
   },
   {
     name: 'Assistant RH',
     en: 'HR assistant',
     tier: 'B1',
-    aliases: [
-      'Assistante RH',
-      'Assistant ressources humaines',
-      'Assistante ressources humaines',
-      'Human resources assistant',
-      'HR administrator',
-    ],
+    aliases: ['Assistant ressources humaines', 'Human resources assistant'],
   },
   {
     name: "Chef d'équipe",
     en: 'Team leader',
     tier: 'B1',
-    aliases: ["Cheffe d'équipe", 'Team lead', 'Supervisor', 'Foreman'],
+    aliases: ['Team lead'],
   },
   {
     name: 'Comptable',
     en: 'Accountant',
     tier: 'B1',
-    aliases: ['Bookkeeper', 'Accounts assistant'],
+    aliases: [],
   },
   {
     name: 'Conseiller clientèle',
     en: 'Customer adviser',
     tier: 'B1',
-    aliases: ['Conseillère clientèle', 'Customer advisor', 'Customer service representative', 'Customer service advisor'],
+    aliases: ['Customer advisor'],
   },
   {
     name: 'Employé administratif spécialisé',
     en: 'Specialised administrative clerk',
     tier: 'B1',
-    aliases: ['Employée administrative spécialisée', 'Specialized administrative clerk', 'Administrative officer'],
+    aliases: ['Specialized administrative clerk'],
   },
   {
     name: 'Expert technique',
     en: 'Technical expert',
     tier: 'B1',
-    aliases: ['Experte technique', 'Technical specialist', 'Technical consultant'],
+    aliases: ['Spécialiste technique', 'Technical specialist'],
   },
   {
     name: 'Réceptionniste',
@@ -372,13 +374,13 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: "Responsable d'unité commerciale",
     en: 'Sales unit manager',
     tier: 'B1',
-    aliases: ['Store manager', 'Shop manager', 'Branch manager'],
+    aliases: ['Responsable de magasin', 'Store manager', 'Shop manager'],
   },
   {
     name: 'Serveur en restaurant',
     en: 'Restaurant waiter',
     tier: 'B1',
-    aliases: ['Serveuse en restaurant', 'Serveur', 'Serveuse', 'Waiter', 'Waitress', 'Server'],
+    aliases: ['Serveur', 'Waiter', 'Waitress', 'Server'],
   },
 
   // A2: Semi-autonomie professionnelle en situations simples
@@ -386,60 +388,68 @@ export const GRID_PROFESSIONS: readonly GridProfession[] = [
     name: 'Agent de sécurité',
     en: 'Security guard',
     tier: 'A2',
-    aliases: ['Agente de sécurité', 'Security officer', 'Security agent'],
+    aliases: ['Vigile', 'Security officer', 'Security agent'],
   },
   {
     name: 'Aide-soignant',
     en: 'Nursing assistant',
     tier: 'A2',
-    aliases: ['Aide-soignante', 'Care assistant', 'Healthcare assistant', 'Nurse aide'],
+    aliases: ['Healthcare assistant', 'Nurse aide'],
   },
   {
     name: 'Chauffeur-routier',
     en: 'Truck driver',
     tier: 'A2',
-    aliases: ['Chauffeuse-routière', 'Conducteur routier', 'Conductrice routière', 'Lorry driver', 'Long-haul truck driver', 'Heavy goods vehicle driver'],
+    aliases: [
+      'Conducteur routier',
+      'Routier',
+      'Chauffeur poids lourd',
+      'Conducteur poids lourd',
+      'Lorry driver',
+      'Long-haul truck driver',
+      'Heavy goods vehicle driver',
+    ],
   },
   {
     name: 'Chef de ligne',
     en: 'Line leader',
     tier: 'A2',
-    aliases: ['Cheffe de ligne', 'Line supervisor', 'Production line leader', 'Production line supervisor'],
+    aliases: ['Chef de ligne de production', 'Line supervisor', 'Production line leader', 'Production line supervisor'],
   },
   {
     name: 'Conseiller services',
     en: 'Services adviser',
     tier: 'A2',
-    aliases: ['Conseillère services', 'Service adviser', 'Service advisor', 'Services advisor'],
+    aliases: ['Service advisor'],
   },
   {
     name: 'Employé administratif',
     en: 'Administrative clerk',
     tier: 'A2',
-    aliases: ['Employée administrative', 'Office clerk', 'Clerical worker', 'Administrative assistant'],
+    aliases: ['Employé de bureau', 'Office clerk', 'Clerical worker'],
   },
   {
     name: 'Intervenant technique',
     en: 'Field technician',
     tier: 'A2',
-    aliases: ['Technicien', 'Technicienne', 'Intervenante technique', 'Technician', 'Maintenance technician', 'Service technician'],
+    aliases: ["Technicien d'intervention", 'Service technician'],
   },
   {
     name: 'Membre du personnel hôtelier',
     en: 'Hotel staff member',
     tier: 'A2',
-    aliases: ['Personnel hôtelier', 'Hotel staff', 'Hotel worker', 'Hotel employee'],
+    aliases: ['Personnel hôtelier', "Employé d'hôtel", 'Hotel staff', 'Hotel worker', 'Hotel employee'],
   },
   {
     name: 'Personnel technique / opérationnel',
     en: 'Technical / operational staff',
     tier: 'A2',
-    aliases: ['Personnel technique', 'Personnel opérationnel', 'Technical staff', 'Operational staff', 'Operator'],
+    aliases: ['Personnel technique', 'Personnel opérationnel', 'Opérateur', 'Technical staff', 'Operational staff', 'Operator'],
   },
   {
     name: 'Vendeur',
     en: 'Salesperson',
     tier: 'A2',
-    aliases: ['Vendeuse', 'Sales assistant', 'Shop assistant', 'Sales associate'],
+    aliases: ['Vendeur en magasin', 'Conseiller de vente', 'Sales assistant', 'Shop assistant', 'Sales associate'],
   },
 ];

@@ -30,8 +30,9 @@ export interface GridProfession {
   tier: TierId;
   /**
    * Other names that resolve to this entry: the names the seed lists inside the entry
-   * ("Ingénieur", "Enseignant", "Maître d'hôtel"), the English translation's variants and
-   * common English job names. Matching ignores case, accents, punctuation and extra spaces.
+   * ("Ingénieur", "Enseignant", "Maître d'hôtel"), usual French names of the same job and
+   * English names, each only where the job is unmistakably this entry (policy in grid-data.ts).
+   * Matching ignores case, accents, punctuation, spacing, gender, number and articles.
    */
   aliases: string[];
 }
