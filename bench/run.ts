@@ -28,16 +28,24 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const TMP = path.join(ROOT, 'bench', 'tmp');
 const BUILT_CLI = path.join(ROOT, 'dist', 'cli.js');
 /**
- * The bundle the whole run uses: a copy of dist/cli.js taken at the start (it is self-contained),
- * so that a rebuild while the benchmark runs cannot mix two versions of the server in one table.
+ * The bundles the whole run uses: a copy of dist/cli.js and of the bundles it loads when needed
+ * (server.js for --stdio, yaml.js), taken at the start, so that a rebuild while the benchmark runs
+ * cannot mix two versions of the server in one table.
  */
 const CLI = path.join(TMP, 'snapshot', 'cli.js');
+const BUNDLES = ['cli.js', 'server.js', 'yaml.js'];
 
 function snapshotCli(): { builtAt: string; sha256: string } {
   mkdirSync(path.dirname(CLI), { recursive: true });
-  copyFileSync(BUILT_CLI, CLI);
-  if (existsSync(`${BUILT_CLI}.map`)) copyFileSync(`${BUILT_CLI}.map`, `${CLI}.map`);
-  return { builtAt: statSync(BUILT_CLI).mtime.toISOString(), sha256: createHash('sha256').update(readFileSync(CLI)).digest('hex').slice(0, 16) };
+  const hash = createHash('sha256');
+  for (const name of BUNDLES) {
+    const from = path.join(path.dirname(BUILT_CLI), name);
+    const to = path.join(path.dirname(CLI), name);
+    copyFileSync(from, to);
+    if (existsSync(`${from}.map`)) copyFileSync(`${from}.map`, `${to}.map`);
+    hash.update(readFileSync(to));
+  }
+  return { builtAt: statSync(BUILT_CLI).mtime.toISOString(), sha256: hash.digest('hex').slice(0, 16) };
 }
 const YLS = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 const SCHEMA = path.join(ROOT, 'schemas', 'cloe.schema.json');

@@ -7,8 +7,7 @@ import { checkText } from '../core/check';
 import { SEVERITIES, type Severity } from '../core/findings';
 import { type Locale, localeFrom } from '../core/messages';
 import { existsSync, statSync } from 'node:fs';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { checkInWorkers, type Job, workerCount, workerMain } from './parallel';
+import { checkInWorkers, type Job, WORKER_ARG, workerCount, workerMain } from './parallel';
 import path from 'node:path';
 import type { Finding } from '../core/findings';
 import { RULES } from '../core/rules/index';
@@ -300,8 +299,9 @@ async function main(): Promise<void> {
     if (e.code !== 'EPIPE') throw e;
   });
   if (argv.includes('--stdio') || argv.includes('--node-ipc') || argv.some((a) => a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+    // Bundled apart (dist/server.js, see scripts/build.mjs): loaded only for the language server.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require('../lsp/server') as typeof import('../lsp/server')).startServer();
+    (require('../lsp/main') as typeof import('../lsp/main')).startServer();
     return;
   }
   let code: number;
@@ -320,9 +320,18 @@ async function main(): Promise<void> {
   process.exitCode = code;
 }
 
-if (!isMainThread && (workerData as { cloeWorker?: boolean } | null)?.cloeWorker) {
+const worker = process.argv.includes(WORKER_ARG) ? workerThread() : undefined;
+if (worker) {
   // This bundle is also the worker script of parallel checking.
+  const { parentPort, workerData } = worker;
   workerMain(workerData as { jobs: Job[] }, (v) => parentPort?.postMessage(v));
 } else if (require.main === module) {
   void main();
+}
+
+/** node:worker_threads when this is a worker of parallel checking (loaded only then: it costs ~4 ms at start). */
+function workerThread(): typeof import('node:worker_threads') | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+  return !threads.isMainThread && (threads.workerData as { cloeWorker?: boolean } | null)?.cloeWorker ? threads : undefined;
 }

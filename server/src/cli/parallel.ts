@@ -4,7 +4,7 @@
  * The same bundle is the worker script (see main.ts).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerType } from 'node:worker_threads';
 import { type CheckOptions, checkText } from '../core/check';
 import type { Finding } from '../core/findings';
 
@@ -12,6 +12,9 @@ export interface Job {
   text: string;
   options: CheckOptions;
 }
+
+/** In a worker's process.argv: the bundle then runs as a worker (main.ts), without loading node:worker_threads otherwise. */
+export const WORKER_ARG = '--cloe-grid-worker';
 
 /** Below this many files, or on one core, threads cost more than they save. */
 export const PARALLEL_MIN_FILES = 48;
@@ -39,12 +42,15 @@ export async function checkInWorkers(jobs: readonly Job[], threads: number, scri
     load[t]! += jobs[i]!.text.length;
   }
   const own = shares[0]!;
+  // Loaded here, not at start: one file never needs it (issue 16: a pre-commit hook's start).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('node:worker_threads') as { Worker: typeof WorkerType };
   const workers = Promise.all(
     shares.slice(1).map(
       (share) =>
         new Promise<void>((resolve, reject) => {
           if (share.length === 0) return resolve();
-          const worker = new Worker(script, { workerData: { cloeWorker: true, jobs: share.map((i) => jobs[i]) } });
+          const worker = new Worker(script, { argv: [WORKER_ARG], workerData: { cloeWorker: true, jobs: share.map((i) => jobs[i]) } });
           worker.once('message', (found: Finding[][]) => {
             found.forEach((f, k) => (results[share[k]!] = f));
             resolve();
