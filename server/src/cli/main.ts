@@ -15,6 +15,7 @@ import { LineIndex } from '../core/text';
 import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../node/config-loader';
 import { displayPath, expandTargets, UsageError } from './files';
 import { formatGithub } from './formats/github';
+import { formatGitlab } from './formats/gitlab';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { reportCsv, reportJson, reportMarkdown, reportRows, reportTable } from './formats/report';
@@ -27,7 +28,7 @@ import { readStdin, readTarget, writeAtomically } from './io';
 declare const CLOE_VERSION: string | undefined;
 export const VERSION = typeof CLOE_VERSION === 'string' ? CLOE_VERSION : '0.0.0-dev';
 
-const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
 
 const HELP = `cloe-grid ${VERSION} — checks CLOE certification grid files (*.cloe.yaml)
@@ -38,7 +39,7 @@ Usage:
   cloe-grid --stdio | --node-ipc       run the language server (for editors)
 
 Options of check:
-  -f, --format <name>        stylish (default), json, sarif, github, junit
+  -f, --format <name>        stylish (default), json, sarif, github, junit, gitlab (Code Quality)
   -o, --output <file>        write the report to a file (whole or not at all)
       --max-warnings <n>     fail (exit 1) when there are more than n warnings
   -q, --quiet                report errors only
@@ -270,7 +271,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
             ? formatGithub(files, ctx)
             : format === 'junit'
               ? formatJunit(files, ctx)
-              : formatStylish(files, ctx);
+              : format === 'gitlab'
+                ? formatGitlab(files, ctx)
+                : formatStylish(files, ctx);
     // A diff or a fixed stdin took stdout: the report goes to stderr.
     emit(out, values.output, fixer?.usesStdout ? { ...io, stdout: io.stderr } : io);
     // What is reported is what counts: under --quiet, warnings neither show nor fail (as ESLint).
