@@ -23,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { generateAll, type Manifest, SIZES } from './generate';
 import { BenchClient, type ServerSpec, sleep } from './lsp';
+import { benchStartup, STARTUP_GOAL, type StartupRun } from './startup';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TMP = path.join(ROOT, 'bench', 'tmp');
@@ -486,6 +487,8 @@ interface Results {
   lsp: SizeRun[];
   cli: CliRun[];
   goals: Goal[];
+  /** The start of `cloe-grid check` on one small file (issue 16; absent from older results). */
+  startup?: StartupRun<Stats>;
 }
 
 interface Goal {
@@ -683,6 +686,15 @@ function markdown(r: Results): string {
     for (const c of r.cli) L.push(`| ${c.what} | ${num(c.candidates * c.files)} | ${c.error ? `failed: ${c.error.slice(0, 80)}` : range(c.wall)} | ${c.coresUsed.n ? c.coresUsed.median.toFixed(2) : '—'} | ${String(c.exitCode ?? '—')} | ${num(c.findings)} | ${c.load[0].toFixed(1)} → ${c.load[1].toFixed(1)} |`);
     L.push('');
   }
+  if (r.startup) {
+    const s = r.startup;
+    L.push('## Start of `cloe-grid check` (issue 16)', '');
+    L.push(`\`cloe-grid check ${s.file}\` (a small file, as a pre-commit hook checks it) and \`node -e 0\` (Node's own start), run alternately; wall time of the process, median (min – max).`, '');
+    L.push('| `node -e 0` | `cloe-grid check` | ratio of medians (of minimums) | goal | met | load |');
+    L.push('|---:|---:|---:|---:|:-:|---:|');
+    L.push(`| ${range(s.nodeAlone)} | ${s.error ? `failed: ${s.error.slice(0, 80)}` : range(s.check)} | ${s.ratio.median.toFixed(2)}× (${s.ratio.min.toFixed(2)}×) | ≤ ${STARTUP_GOAL}× | ${s.error ? '❌' : s.ratio.median <= STARTUP_GOAL ? '✅' : '❌'} | ${s.load[0].toFixed(1)} → ${s.load[1].toFixed(1)} |`);
+    L.push('');
+  }
   L.push('## Goals of issue 5', '');
   L.push('| what | goal | measured (medians) | met |');
   L.push('|---|---|---|:-:|');
@@ -766,6 +778,8 @@ async function main(): Promise<void> {
     }
     const manyRuns = opts.quick ? 1 : 3;
     results.cli.push(await benchCli(`${num(manifest.many.files)} files of ${manifest.many.candidates} candidates`, manifest.many.dir, manifest.many.candidates, manifest.many.files, 1, manyRuns));
+    const s = (results.startup = benchStartup(CLI, 'samples/lycee-hotelier.cloe.yml', ROOT, 3, opts.quick ? 10 : 40, stats));
+    log(`cli start, one small file: ${fmt(s.check.median)} vs node -e 0 ${fmt(s.nodeAlone.median)}: ${s.ratio.median.toFixed(2)}× (goal ≤ ${STARTUP_GOAL}×)${s.error ? ` ERROR ${s.error}` : ''}`);
   }
   save();
 
