@@ -11,6 +11,8 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import * as yaml from 'yaml';
+import * as lazyYaml from '../server/src/cli/lazy-yaml';
 import { CLI, type CliResult, INVALID_SAMPLES, ROOT, readRepoFile, runCli, VALID_SAMPLES } from './helpers';
 
 const tempDirs: string[] = [];
@@ -118,6 +120,35 @@ cohorts:
   write(dir, { 'b.cloe.yaml': one });
   const before = parse<CodeQualityIssue[]>(await runCli(['check', '--format', 'gitlab', 'b.cloe.yaml'], { cwd: dir }));
   assert.equal(before[0]!.fingerprint, issues[1]!.fingerprint);
+});
+
+// ------------------------------------------------------------------------------------ start
+
+test('lazy-yaml (the yaml package of the CLI bundle): each export stands for the package\'s own until first used, then is it', () => {
+  // (Nothing else in this test process loads lazy-yaml: the first use below loads the package.)
+  assert.notEqual(lazyYaml.Scalar, yaml.Scalar, 'not loaded yet');
+  const scalar = new lazyYaml.Scalar('B2');
+  assert.ok(scalar instanceof yaml.Scalar, '`new` on the stand-in builds the package\'s Scalar');
+  const names = ['isAlias', 'isCollection', 'isMap', 'isPair', 'isScalar', 'isSeq', 'parseDocument', 'Scalar', 'visit'] as const;
+  for (const name of names) assert.equal(lazyYaml[name], yaml[name], `${name} is the package's own once loaded`);
+  assert.deepEqual(Object.keys(lazyYaml).sort(), [...names].sort(), 'exports nothing else');
+  assert.equal(lazyYaml.Scalar.QUOTE_DOUBLE, 'QUOTE_DOUBLE');
+  assert.ok(lazyYaml.isMap(lazyYaml.parseDocument('a: 1').contents));
+});
+
+test('cloe-grid check on a plain grid file loads neither the language server nor the yaml package', () => {
+  // dist/cli.js alone, without dist/server.js and dist/yaml.js beside it.
+  const dir = tempDir();
+  fs.copyFileSync(CLI, path.join(dir, 'cli.js'));
+  const run = (...args: string[]) => spawnSync(process.execPath, [path.join(dir, 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  const plain = run('check', ...VALID_SAMPLES());
+  assert.equal(plain.status, 0, plain.stderr);
+  // What the fast parser cannot read needs the yaml package; the language server needs its bundle.
+  const syntax = run('check', 'samples/invalid/syntax-error.cloe.yaml');
+  assert.match(syntax.stdout, /Cannot find module '\.\/yaml\.js'/);
+  const server = run('--stdio');
+  assert.notEqual(server.status, 0);
+  assert.match(server.stderr, /Cannot find module '\.\/server\.js'/);
 });
 
 // ------------------------------------------------------------------------------------ the Action

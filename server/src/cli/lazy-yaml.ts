@@ -36,9 +36,8 @@ function lazy<K extends keyof YamlModule>(name: K): YamlModule[K] {
   // A function target, so that calls, `new` and `instanceof` reach the traps.
   return new Proxy(function () {}, {
     apply: (_t, self, args: unknown[]) => Reflect.apply(real(), self, args),
-    construct: (_t, args: unknown[], newTarget) => Reflect.construct(real() as unknown as new (...a: unknown[]) => object, args, newTarget === _t ? real() : newTarget) as object,
+    construct: (_t, args: unknown[]) => Reflect.construct(real() as unknown as new (...a: unknown[]) => object, args),
     get: (_t, key) => Reflect.get(real(), key) as unknown,
-    has: (_t, key) => Reflect.has(real(), key),
   }) as unknown as YamlModule[K];
 }
 
