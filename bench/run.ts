@@ -24,21 +24,30 @@ import type { Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-lang
 import { diffRepository } from './diff';
 import { generateAll, type Manifest, SIZES } from './generate';
 import { BenchClient, type ServerSpec, sleep } from './lsp';
+import { benchStartup, STARTUP_GOAL, type StartupRun } from './startup';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TMP = path.join(ROOT, 'bench', 'tmp');
 const BUILT_CLI = path.join(ROOT, 'dist', 'cli.js');
 /**
- * The bundle the whole run uses: a copy of dist/cli.js taken at the start (it is self-contained),
- * so that a rebuild while the benchmark runs cannot mix two versions of the server in one table.
+ * The bundles the whole run uses: a copy of dist/cli.js and of the bundles it loads when needed
+ * (server.js for --stdio, yaml.js), taken at the start, so that a rebuild while the benchmark runs
+ * cannot mix two versions of the server in one table.
  */
 const CLI = path.join(TMP, 'snapshot', 'cli.js');
+const BUNDLES = ['cli.js', 'server.js', 'yaml.js'];
 
 function snapshotCli(): { builtAt: string; sha256: string } {
   mkdirSync(path.dirname(CLI), { recursive: true });
-  copyFileSync(BUILT_CLI, CLI);
-  if (existsSync(`${BUILT_CLI}.map`)) copyFileSync(`${BUILT_CLI}.map`, `${CLI}.map`);
-  return { builtAt: statSync(BUILT_CLI).mtime.toISOString(), sha256: createHash('sha256').update(readFileSync(CLI)).digest('hex').slice(0, 16) };
+  const hash = createHash('sha256');
+  for (const name of BUNDLES) {
+    const from = path.join(path.dirname(BUILT_CLI), name);
+    const to = path.join(path.dirname(CLI), name);
+    copyFileSync(from, to);
+    if (existsSync(`${from}.map`)) copyFileSync(`${from}.map`, `${to}.map`);
+    hash.update(readFileSync(to));
+  }
+  return { builtAt: statSync(BUILT_CLI).mtime.toISOString(), sha256: hash.digest('hex').slice(0, 16) };
 }
 const YLS = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 const SCHEMA = path.join(ROOT, 'schemas', 'cloe.schema.json');
@@ -482,6 +491,8 @@ interface Results {
   /** `cloe-grid diff --base HEAD~1` on a repository of 1,000 files of 100 candidates, every file changed (issue 16). */
   diff?: CliRun;
   goals: Goal[];
+  /** The start of `cloe-grid check` on one small file (issue 16; absent from older results). */
+  startup?: StartupRun<Stats>;
 }
 
 interface Goal {
@@ -693,6 +704,15 @@ function markdown(r: Results): string {
     L.push(`| ${d.what} | ${num(d.candidates * d.files)} | ${d.error ? `failed: ${d.error.slice(0, 80)}` : range(d.wall)} | ${d.coresUsed.n ? d.coresUsed.median.toFixed(2) : '—'} | ${String(d.exitCode ?? '—')} | ${num(d.findings)} | ${d.load[0].toFixed(1)} → ${d.load[1].toFixed(1)} |`);
     L.push('');
   }
+  if (r.startup) {
+    const s = r.startup;
+    L.push('## Start of `cloe-grid check` (issue 16)', '');
+    L.push(`\`cloe-grid check ${s.file}\` (a small file, as a pre-commit hook checks it) and \`node -e 0\` (Node's own start), run alternately; wall time of the process, median (min – max).`, '');
+    L.push('| `node -e 0` | `cloe-grid check` | ratio of medians (of minimums) | goal | met | load |');
+    L.push('|---:|---:|---:|---:|:-:|---:|');
+    L.push(`| ${range(s.nodeAlone)} | ${s.error ? `failed: ${s.error.slice(0, 80)}` : range(s.check)} | ${s.ratio.median.toFixed(2)}× (${s.ratio.min.toFixed(2)}×) | ≤ ${STARTUP_GOAL}× | ${s.error ? '❌' : s.ratio.median <= STARTUP_GOAL ? '✅' : '❌'} | ${s.load[0].toFixed(1)} → ${s.load[1].toFixed(1)} |`);
+    L.push('');
+  }
   L.push('## Goals of issue 5', '');
   L.push('| what | goal | measured (medians) | met |');
   L.push('|---|---|---|:-:|');
@@ -779,6 +799,8 @@ async function main(): Promise<void> {
     save();
     const repo = diffRepository(TMP, manifest.many.dir, log);
     results.diff = await benchCli(`${num(manifest.many.files)} files of ${manifest.many.candidates} candidates, all changed`, repo, manifest.many.candidates, manifest.many.files, 1, manyRuns, ['diff', '--base', 'HEAD~1', '--format', 'json'], repo);
+    const s = (results.startup = benchStartup(CLI, 'samples/lycee-hotelier.cloe.yml', ROOT, 3, opts.quick ? 10 : 40, stats));
+    log(`cli start, one small file: ${fmt(s.check.median)} vs node -e 0 ${fmt(s.nodeAlone.median)}: ${s.ratio.median.toFixed(2)}× (goal ≤ ${STARTUP_GOAL}×)${s.error ? ` ERROR ${s.error}` : ''}`);
   }
   save();
 

@@ -1,6 +1,7 @@
 // Bundles the CLI/language server (one executable) with esbuild.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const common = {
   bundle: true,
@@ -13,10 +14,42 @@ const common = {
   logLevel: 'warning',
 };
 
+// The CLI's bundle leaves the language server out: `cloe-grid --stdio` loads dist/server.js (which
+// exports startServer), so `cloe-grid check` neither reads nor compiles the LSP libraries (a
+// pre-commit hook starts it on every commit: issue 16).
+const lspInServerBundle = {
+  name: 'lsp-in-server-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/lsp\/main$/ }, () => ({ path: './server.js', external: true }));
+  },
+};
+// … and loads the `yaml` package (bundled apart: dist/yaml.js) only when the core's fast parser
+// cannot read a file (see server/src/cli/lazy-yaml.ts): the core's imports of 'yaml' resolve to
+// that module, whose require('yaml') loads dist/yaml.js.
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, (args) =>
+      /[\\/]server[\\/]src[\\/]core[\\/]/.test(args.importer)
+        ? { path: path.resolve('server/src/cli/lazy-yaml.ts') }
+        : /[\\/]server[\\/]src[\\/]cli[\\/]lazy-yaml\.ts$/.test(args.importer)
+          ? { path: './yaml.js', external: true }
+          : undefined,
+    );
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: ['node_modules/yaml/dist/index.js'],
+  outfile: 'dist/yaml.js',
+});
+
 await build({
   ...common,
   entryPoints: ['server/src/cli/main.ts'],
   outfile: 'dist/cli.js',
+  plugins: [lspInServerBundle, lazyYaml],
   banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 chmodSync('dist/cli.js', 0o755);

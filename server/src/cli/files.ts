@@ -1,7 +1,7 @@
 /** Which files a command line names: files, folders (recursing for grid files), globs and `-`. */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
 
 export const GRID_FILE_RE = /\.cloe\.ya?ml$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -61,6 +61,9 @@ export function expandTargets(
     try {
       stat = statSync(abs);
     } catch (e) {
+      // Loaded only for a path that is no file: a glob (start time, issue 16).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { globSync, isDynamicPattern } = require('tinyglobby') as typeof Tinyglobby;
       if (isDynamicPattern(arg)) {
         const matches = globSync(arg, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })
           .filter((m) => isGrid(path.resolve(m)))

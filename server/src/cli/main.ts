@@ -7,8 +7,7 @@ import { checkText } from '../core/check';
 import { SEVERITIES, type Severity } from '../core/findings';
 import { type Locale, localeFrom, msg, render } from '../core/messages';
 import { existsSync, statSync } from 'node:fs';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { checkInWorkers, type Job, workerCount, workerMain } from './parallel';
+import { checkInWorkers, type Job, WORKER_ARG, workerCount, workerMain } from './parallel';
 import path from 'node:path';
 import type { Finding } from '../core/findings';
 import { RULES } from '../core/rules/index';
@@ -16,6 +15,7 @@ import { LineIndex } from '../core/text';
 import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../node/config-loader';
 import { displayPath, expandTargets, UsageError } from './files';
 import { formatGithub } from './formats/github';
+import { formatGitlab } from './formats/gitlab';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { reportCsv, reportJson, reportMarkdown, reportRows, reportTable } from './formats/report';
@@ -28,7 +28,7 @@ import { readStdin, readTarget, writeAtomically } from './io';
 declare const CLOE_VERSION: string | undefined;
 export const VERSION = typeof CLOE_VERSION === 'string' ? CLOE_VERSION : '0.0.0-dev';
 
-const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
 
 const HELP = `cloe-grid ${VERSION} — checks CLOE certification grid files (*.cloe.yaml)
@@ -43,7 +43,7 @@ Usage:
   cloe-grid --stdio | --node-ipc       run the language server (for editors)
 
 Options of check:
-  -f, --format <name>        stylish (default), json, sarif, github, junit
+  -f, --format <name>        stylish (default), json, sarif, github, junit, gitlab (Code Quality)
   -o, --output <file>        write the report to a file (whole or not at all)
       --max-warnings <n>     fail (exit 1) when there are more than n warnings
   -q, --quiet                report errors only
@@ -281,7 +281,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
             ? formatGithub(files, ctx)
             : format === 'junit'
               ? formatJunit(files, ctx)
-              : formatStylish(files, ctx);
+              : format === 'gitlab'
+                ? formatGitlab(files, ctx)
+                : formatStylish(files, ctx);
     // A diff or a fixed stdin took stdout: the report goes to stderr.
     emit(out, values.output, fixer?.usesStdout ? { ...io, stdout: io.stderr } : io);
     // What is reported is what counts: under --quiet, warnings neither show nor fail (as ESLint).
@@ -310,8 +312,9 @@ async function main(): Promise<void> {
     if (e.code !== 'EPIPE') throw e;
   });
   if (argv.includes('--stdio') || argv.includes('--node-ipc') || argv.some((a) => a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+    // Bundled apart (dist/server.js, see scripts/build.mjs): loaded only for the language server.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require('../lsp/server') as typeof import('../lsp/server')).startServer();
+    (require('../lsp/main') as typeof import('../lsp/main')).startServer();
     return;
   }
   let code: number;
@@ -330,9 +333,18 @@ async function main(): Promise<void> {
   process.exitCode = code;
 }
 
-if (!isMainThread && (workerData as { cloeWorker?: boolean } | null)?.cloeWorker) {
+const worker = process.argv.includes(WORKER_ARG) ? workerThread() : undefined;
+if (worker) {
   // This bundle is also the worker script of parallel checking.
+  const { parentPort, workerData } = worker;
   workerMain(workerData as { jobs: Job[] }, (v) => parentPort?.postMessage(v));
 } else if (require.main === module) {
   void main();
+}
+
+/** node:worker_threads when this is a worker of parallel checking (loaded only then: it costs ~4 ms at start). */
+function workerThread(): typeof import('node:worker_threads') | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+  return !threads.isMainThread && (threads.workerData as { cloeWorker?: boolean } | null)?.cloeWorker ? threads : undefined;
 }

@@ -4,7 +4,7 @@
  * `cloe-grid diff` does the same for report rows. The same bundle is the worker script (see main.ts).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerType } from 'node:worker_threads';
 import { type CheckOptions, checkText } from '../core/check';
 import type { Finding } from '../core/findings';
 import { reportRows, type ReportRow } from './formats/report';
@@ -23,6 +23,9 @@ export interface RowsOf {
 }
 
 type Kind = 'findings' | 'rows';
+
+/** In a worker's process.argv: the bundle then runs as a worker (main.ts), without loading node:worker_threads otherwise. */
+export const WORKER_ARG = '--cloe-grid-worker';
 type ResultOf<K extends Kind> = K extends 'rows' ? RowsOf : Finding[];
 
 /** Below this many files, or on one core, threads cost more than they save. */
@@ -60,12 +63,15 @@ async function inWorkers<K extends Kind>(jobs: readonly Job[], threads: number, 
     load[t]! += jobs[i]!.text.length;
   }
   const own = shares[0]!;
+  // Loaded here, not at start: one file never needs it (issue 16: a pre-commit hook's start).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('node:worker_threads') as { Worker: typeof WorkerType };
   const workers = Promise.all(
     shares.slice(1).map(
       (share) =>
         new Promise<void>((resolve, reject) => {
           if (share.length === 0) return resolve();
-          const worker = new Worker(script, { workerData: { cloeWorker: true, kind, jobs: share.map((i) => jobs[i]) } });
+          const worker = new Worker(script, { argv: [WORKER_ARG], workerData: { cloeWorker: true, kind, jobs: share.map((i) => jobs[i]) } });
           worker.once('message', (found: ResultOf<K>[]) => {
             found.forEach((f, k) => (results[share[k]!] = f));
             resolve();
