@@ -1,6 +1,6 @@
 import { msg } from '../messages';
+import { thresholdProblem } from '../levels';
 import type { Rule } from './rule';
-import { isBelowTarget } from './threshold-below-target';
 
 export const thresholdBelowRecommended: Rule = {
   id: 'threshold-below-recommended',
@@ -9,7 +9,7 @@ export const thresholdBelowRecommended: Rule = {
   quickFix: { what: 'yes (raise to the recommended level)', safe: 'no' },
   checkCandidate(c, { outcome, professions, report }) {
     // Under A2 the threshold is wrong whatever the profession: threshold-below-target says so.
-    if (!c.threshold || outcome.thresholdSource !== 'explicit' || !outcome.threshold || !c.profession || isBelowTarget(c.threshold)) return;
+    if (!c.threshold || outcome.thresholdSource !== 'explicit' || !outcome.threshold || !c.profession || thresholdProblem(c.threshold.value) === 'below-target') return;
     const p = professions.resolve(c.profession.value);
     if (!p?.threshold || outcome.threshold.rank >= p.threshold.rank) return;
     const level = p.threshold.code;

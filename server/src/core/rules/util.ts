@@ -1,5 +1,6 @@
 /** Helpers shared by the rules: spans, edits and labels. */
 import type { Fix, TextEdit } from '../findings';
+import type { Report, Rule } from './rule';
 import { msg } from '../messages';
 import type { Candidate, ObjectInfo, TextField } from '../model';
 import { ownString, type Span } from '../text';
@@ -83,4 +84,19 @@ export function shared<T>(key: string, make: (key: string) => T): T {
   // (The key is copied: it lives as long as the server, the text it may come from must not.)
   if (SHARED.size < 4096) SHARED.set(ownString(key), value);
   return value;
+}
+
+/**
+ * The hooks of a rule that checks every threshold as written: each local profession's (a file
+ * rule) and each candidate's. Both follow the same rules (SPEC §1.4).
+ */
+export function onThresholds(check: (f: TextField, report: (r: Report) => void) => void): Pick<Rule, 'checkFile' | 'checkCandidate'> {
+  return {
+    checkFile({ model, report }) {
+      for (const p of model.professions) if (p.threshold) check(p.threshold, report);
+    },
+    checkCandidate(c, { report }) {
+      if (c.threshold) check(c.threshold, report);
+    },
+  };
 }
