@@ -99,7 +99,7 @@ export async function reportXlsx(rows: readonly ReportRow[], opts: XlsxOptions):
       values.forEach((v, i) => (widths[i] = Math.max(widths[i]!, [...(v ?? '')].length)));
       row.getCell(keys.indexOf('outcome') + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: OUTCOME_FILL[r.outcome] } };
     }
-    ws.columns.forEach((c, i) => (c.width = Math.min(60, Math.max(8, widths[i]! + 2))));
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = Math.min(60, Math.max(10, w + 2))));
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: keys.length } };
   };
 
@@ -119,7 +119,7 @@ export async function reportXlsx(rows: readonly ReportRow[], opts: XlsxOptions):
     summary.addRow([...texts, ...count(g.rows)]);
   }
   summary.addRow([t('sheet.total'), null, ...count(rows)]).font = { bold: true };
-  summary.columns.forEach((c, i) => (c.width = Math.min(60, Math.max(8, widths[i]! + 2))));
+  widths.forEach((w, i) => (summary.getColumn(i + 1).width = Math.min(60, Math.max(10, w + 2))));
   kinds.forEach((k, i) => (summary.getRow(1).getCell(4 + i).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: OUTCOME_FILL[k] } }));
   summary.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: head.length } };
 
