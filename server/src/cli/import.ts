@@ -120,7 +120,9 @@ export async function runImport(positionals: string[], opts: ImportOptions, io: 
 
   // Check the result with the target's configuration, and place the findings in the sheet.
   const loader = new ConfigLoader();
-  const config = opts.config ? loader.load(path.resolve(io.cwd, opts.config)) : loader.forFile(targetAbs);
+  const configAbs = opts.config === undefined ? undefined : path.resolve(io.cwd, opts.config);
+  if (configAbs && (!existsSync(configAbs) || !statSync(configAbs).isFile())) throw new UsageError(`Cannot read the configuration "${opts.config}": no such file.`);
+  const config = configAbs ? loader.load(configAbs) : loader.forFile(targetAbs);
   const result = checkText(after, checkOptions(config));
   const findings = result.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf('warning'));
   const file: CheckedFile = { display: targetDisplay, abs: targetAbs, text: after, lines: result.lines, candidates: result.candidates, findings };

@@ -266,6 +266,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     for (const option of ['into', 'cohort', 'sheet', 'map', 'dry-run'] as const) {
       if (values[option] !== undefined) throw new UsageError(`--${option} applies to "import" only. Run "cloe-grid --help" for usage.`);
     }
+    for (const option of ['excel', 'one-sheet'] as const) {
+      if (command === 'check' && values[option] !== undefined) throw new UsageError(`--${option} applies to "report" only. Run "cloe-grid --help" for usage.`);
+    }
     if (command === 'report') {
       fixerFor(command, values.fix, values['fix-dry-run'], io); // a usage error: --fix is for check
       const format = oneOf(values.format, REPORT_FORMATS, '--format', 'table');
