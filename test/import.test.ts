@@ -120,6 +120,17 @@ test('the header row is found below a title and blank rows; empty rows are skipp
   assert.equal(findHeader([{ row: 1, cells: ['Title'] }, { row: 2, cells: ['a', 'b'] }]), undefined);
 });
 
+test('a "Session" column names the cohort, or the session date when it holds only dates', () => {
+  const header = { row: 1, cells: ['ID', 'Nom', 'Session'] };
+  const cohorts = [header, { row: 2, cells: ['A1', 'Dupont', 'acme-printemps'] }];
+  assert.deepEqual(sheetCandidates(cohorts, findHeader(cohorts)!).candidates, [{ row: 2, cohort: 'acme-printemps', values: { id: 'A1', name: 'Dupont' } }]);
+  const dates = [header, { row: 2, cells: ['A1', 'Dupont', '15/03/2026'] }, { row: 3, cells: ['A2', 'Roy', '2026-03-16'] }];
+  const imp = sheetCandidates(dates, findHeader(dates)!);
+  assert.deepEqual(imp.candidates, [{ row: 2, session: '2026-03-15', values: { id: 'A1', name: 'Dupont' } }, { row: 3, session: '2026-03-16', values: { id: 'A2', name: 'Roy' } }]);
+  assert.equal(imp.columnOf.session, 'Session');
+  assert.equal(imp.columnOf.cohort, undefined);
+});
+
 test('cells read as the sheet shows them; dates; YAML scalars that read back as the same text', () => {
   assert.equal(cellText({ value: 42, numFmt: '0000' }), '0042');
   assert.equal(cellText({ value: 42, numFmt: 'General' }), '42');
@@ -142,6 +153,10 @@ test('cells read as the sheet shows them; dates; YAML scalars that read back as 
 test('import of a messy workbook → a valid grid file → report gives the expected outcomes', async () => {
   const d = dir();
   await writeWorkbook(path.join(d, 'candidats.xlsx'), PARTNER_ROWS);
+  const dry = await cli(['import', 'candidats.xlsx', '--output', 'acme.cloe.yaml', '--dry-run'], d);
+  assert.equal(dry.code, 0, dry.stdout + dry.stderr);
+  assert.match(dry.stdout, /^--- \/dev\/null\n\+\+\+ acme\.cloe\.yaml\n@@ -0,0 \+1,17 @@\n\+# Imported from candidats\.xlsx/);
+  assert.equal(fs.existsSync(path.join(d, 'acme.cloe.yaml')), false, '--dry-run writes nothing');
   const r = await cli(['import', 'candidats.xlsx', '--output', 'acme.cloe.yaml'], d);
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stderr, /columns not imported: "Téléphone"/);

@@ -157,8 +157,27 @@ export function sessionDate(text: string): string {
   return iso ? iso[1]! : t;
 }
 
+const DATE_RE = /^(\d{4}-\d{2}-\d{2}([T ]00:00(:00(\.0+)?)?Z?)?|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{5})$/;
+
+/**
+ * A column headed "Session" names the cohort, unless every value in it is a date and no other
+ * column holds the session date: then it is the session date (French sheets use both).
+ */
+function sessionColumnAsDate(rows: readonly SheetRow[], map: ColumnMap): ColumnMap {
+  const i = map.fields.cohort;
+  if (i === undefined || map.fields.session !== undefined) return map;
+  const column = map.columns.find((c) => c.index === i)!;
+  if (normalizeHeader(column.header) !== 'session') return map;
+  const values = rows.filter((r) => r.row > map.headerRow).map((r) => (r.cells[i] ?? '').trim()).filter(Boolean);
+  if (values.length === 0 || !values.every((v) => DATE_RE.test(v))) return map;
+  const fields = { ...map.fields, session: i };
+  delete fields.cohort;
+  return { ...map, fields, columns: map.columns.map((c) => (c.index === i ? { ...c, field: 'session' } : c)) };
+}
+
 /** The rows below the header as candidates; rows with no id or an id seen before are problems (not imported). */
-export function sheetCandidates(rows: readonly SheetRow[], map: ColumnMap): SheetImport {
+export function sheetCandidates(rows: readonly SheetRow[], sheetMap: ColumnMap): SheetImport {
+  const map = sessionColumnAsDate(rows, sheetMap);
   const cell = (r: SheetRow, f: SheetField) => {
     const i = map.fields[f];
     return i === undefined ? '' : (r.cells[i] ?? '').trim();
