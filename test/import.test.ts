@@ -148,6 +148,8 @@ test('cells read as the sheet shows them; dates; YAML scalars that read back as 
   assert.equal(detectDelimiter('a,b,c\n'), ',');
   assert.equal(decodeText(Buffer.from([0x50, 0x72, 0xe9, 0x6e, 0x6f, 0x6d])), 'Prénom'); // Windows-1252
   assert.equal(decodeText(Buffer.from('\uFEFFPrénom', 'utf8')), 'Prénom'); // UTF-8 with BOM
+  assert.equal(decodeText(Buffer.from('\uFEFFPrénom\tMétier', 'utf16le')), 'Prénom\tMétier'); // Excel's "Unicode text"
+  assert.equal(detectDelimiter('Prénom\tMétier\tSeuil\n'), '\t');
 });
 
 test('import of a messy workbook → a valid grid file → report gives the expected outcomes', async () => {

@@ -128,8 +128,13 @@ function valueText(v: CellValue | undefined, numFmt: string | undefined): string
 
 // ── CSV ─────────────────────────────────────────────────────────────────────────────────────
 
-/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1252 (what French Excel writes). */
+/**
+ * UTF-16 with its byte order mark (Excel's "Unicode text"); UTF-8 (with or without BOM) when the
+ * bytes are valid UTF-8; else Windows-1252 (what French Excel writes as "CSV").
+ */
 export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
