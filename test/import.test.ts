@@ -316,6 +316,47 @@ test('a merge appends new candidates to their cohort and new cohorts at the end;
   assert.equal(parseGrid(out).syntaxErrors.length, 0);
 });
 
+test('merging results: a shorthand becomes a mapping when the sheet gives written and oral; a flow mapping is rewritten whole; an empty value is filled', () => {
+  const text = `cloe: 1
+cohorts:
+  - id: c1
+    candidates:
+      - id: A
+        result: B1+   # old
+      - id: B
+        result: {written: B2, oral: B1}
+      - id: C
+        result:
+      - id: D
+        name:
+`;
+  const rows: SheetRow[] = [
+    { row: 1, cells: ['ID', 'Nom', 'Écrit', 'Oral', 'Résultat'] },
+    { row: 2, cells: ['A', '', 'B2', 'B1', ''] },
+    { row: 3, cells: ['B', '', '', '', 'B1+'] },
+    { row: 4, cells: ['C', '', '', '', 'A2'] },
+    { row: 5, cells: ['D', 'Zoé Roy', '', '', ''] },
+  ];
+  const merged = mergeEdits(parseGrid(text), sheetCandidates(rows, findHeader(rows)!));
+  assert.equal(
+    applyTextEdits(text, merged.edits),
+    `cloe: 1
+cohorts:
+  - id: c1
+    candidates:
+      - id: A
+        result: { written: B2, oral: B1, overall: B1+ }   # old
+      - id: B
+        result: { written: B2, oral: B1, overall: B1+ }
+      - id: C
+        result: A2
+      - id: D
+        name: Zoé Roy
+`,
+  );
+  assert.equal(merged.updated, 4);
+});
+
 test('findings are reported against the spreadsheet: file, row and column', async () => {
   const d = dir();
   const rows = PARTNER_ROWS.map((r) => [...r]);
