@@ -218,6 +218,9 @@ test('a semicolon CSV in Windows-1252 with accents, quoted fields and the cohort
   const none = await cli(['import', 'export.csv', '--output', 'f.cloe.yaml'], d);
   assert.equal(none.code, 2);
   assert.match(none.stderr, /No cohort for the new candidates of rows 2, 3: .* --cohort ID/);
+  const many = path.join(d, 'many.csv');
+  fs.writeFileSync(many, `ID;Nom\n${Array.from({ length: 30 }, (_, i) => `X${i};N${i}\n`).join('')}`);
+  assert.match((await cli(['import', many, '--output', 'm.cloe.yaml'], d)).stderr, /rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11… \(30\): /);
   assert.equal(fs.existsSync(path.join(d, 'f.cloe.yaml')), false);
   const r = await cli(['import', 'export.csv', '--output', 'f.cloe.yaml', '--cohort', 'lycee-2026'], d);
   assert.equal(r.code, 0, r.stdout + r.stderr);

@@ -8,11 +8,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkText } from '../core/check';
-import { applyTextEdits } from '../core/fixes';
 import { SEVERITIES } from '../core/findings';
 import { type Locale, type MessageRef, msg, render } from '../core/messages';
 import { parseGrid } from '../core/parse';
-import { findHeader, parseMappings, type SheetImport, type SheetProblem, newGridText, mergeEdits, sheetCandidates, sheetPlace, HEADER_SCAN_ROWS } from '../core/sheet';
+import { applyEdits, findHeader, parseMappings, type SheetImport, type SheetProblem, newGridText, mergeEdits, sheetCandidates, sheetPlace, HEADER_SCAN_ROWS } from '../core/sheet';
 import { checkOptions, ConfigLoader } from '../node/config-loader';
 import { displayPath, UsageError } from './files';
 import { unifiedDiff, writeFileAtomically } from './fix';
@@ -40,6 +39,11 @@ interface Io {
 }
 
 const BOM = '\uFEFF';
+
+/** "2, 3, 5", or the first ten rows and how many there are: "2, 3, … 11… (20000)". */
+function rowList(rows: readonly number[]): string {
+  return rows.length <= 10 ? rows.join(', ') : `${rows.slice(0, 10).join(', ')}… (${rows.length})`;
+}
 
 export async function runImport(positionals: string[], opts: ImportOptions, io: Io): Promise<number> {
   const say = (ref: MessageRef) => render(ref, opts.locale);
@@ -88,7 +92,7 @@ export async function runImport(positionals: string[], opts: ImportOptions, io: 
   if (opts.output) {
     const text = newGridText(imp, { source: path.basename(sheetAbs), ...(opts.cohort !== undefined ? { cohort: opts.cohort } : {}) });
     if (text === undefined) {
-      io.stderr(`cloe-grid: ${say(msg('import.no-cohort', { rows: imp.candidates.filter((c) => !c.cohort).map((c) => c.row).join(', ') }))}\n`);
+      io.stderr(`cloe-grid: ${say(msg('import.no-cohort', { rows: rowList(imp.candidates.filter((c) => !c.cohort).map((c) => c.row)) }))}\n`);
       return 2;
     }
     after = text;
@@ -107,11 +111,11 @@ export async function runImport(positionals: string[], opts: ImportOptions, io: 
     for (const c of model.candidates) if (c.id) existing.add(c.id.value);
     const merged = mergeEdits(model, imp, opts.cohort !== undefined ? { cohort: opts.cohort } : {});
     if (merged.orphans.length > 0) {
-      io.stderr(`cloe-grid: ${say(msg('import.no-cohort', { rows: merged.orphans.map((c) => c.row).join(', ') }))}\n`);
+      io.stderr(`cloe-grid: ${say(msg('import.no-cohort', { rows: rowList(merged.orphans.map((c) => c.row)) }))}\n`);
       return 2;
     }
     problems.push(...merged.problems);
-    after = applyTextEdits(before, merged.edits);
+    after = applyEdits(before, merged.edits);
     if (parseGrid(after).syntaxErrors.length > 0) {
       throw new Error(`the merged text of ${targetDisplay} does not parse; nothing was written`);
     }
