@@ -40,7 +40,7 @@ interface Io {
 
 const BOM = '\uFEFF';
 
-/** "2, 3, 5", or the first ten rows and how many there are: "2, 3, … 11… (20000)". */
+/** "2, 3, 5"; past ten rows, the first ten and the count: "2, 3, 4, 5, 6, 7, 8, 9, 10, 11… (30)". */
 function rowList(rows: readonly number[]): string {
   return rows.length <= 10 ? rows.join(', ') : `${rows.slice(0, 10).join(', ')}… (${rows.length})`;
 }
@@ -155,7 +155,7 @@ export async function runImport(positionals: string[], opts: ImportOptions, io: 
     sheetLines.sort((a, b) => a.row - b.row);
     out(`${say(msg('import.in-sheet'))}\n${sheetLines.map((l) => `  ${l.text}`).join('\n')}\n`);
   }
-  io.stderr(`cloe-grid: ${say(msg('import.summary', { file: targetDisplay, ...summary, skipped: problems.length }))}\n`);
+  io.stderr(`cloe-grid: ${say(msg('import.summary', { file: targetDisplay, ...summary, skipped: imp.problems.length }))}\n`);
   const errors = findings.some((f) => f.severity === 'error') || problems.length > 0;
   return errors ? 1 : 0;
 }
