@@ -24,7 +24,7 @@ export function readStdin(): string {
 }
 
 /** Writes a file atomically: a temporary file beside it, then a rename. */
-export function writeAtomically(file: string, content: string): void {
+export function writeAtomically(file: string, content: string | Uint8Array): void {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {

@@ -29,7 +29,7 @@ declare const CLOE_VERSION: string | undefined;
 export const VERSION = typeof CLOE_VERSION === 'string' ? CLOE_VERSION : '0.0.0-dev';
 
 const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
-const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown', 'xlsx'] as const;
 
 const HELP = `cloe-grid ${VERSION} — checks CLOE certification grid files (*.cloe.yaml)
 
@@ -40,6 +40,7 @@ Usage:
   cloe-grid diff --base <git-ref> [path…]
                                        or the working tree against a git ref
                                        ("cloe-grid diff --help" for its options)
+  cloe-grid import [options] <sheet>   candidates from a spreadsheet (.xlsx, .csv) into a grid file
   cloe-grid --stdio | --node-ipc       run the language server (for editors)
 
 Options of check:
@@ -55,8 +56,19 @@ Options of check:
       --fix-dry-run          print the safe fixes as a unified diff and write nothing (the report,
                              of the files as they are, goes to stderr)
 Options of report:
-  -f, --format <name>        table (default), csv, json, markdown
+  -f, --format <name>        table (default), csv, json, markdown, xlsx (an Excel workbook: needs --output)
   -o, --output <file>        write the report to a file
+      --excel                with csv: semicolons, a byte order mark and CRLF, for French Excel
+      --one-sheet            with xlsx: one table with a cohort column, not one sheet per cohort
+Options of import (the columns are found by their French or English headers):
+  -o, --output <file>        write a new grid file (never overwrites one)
+      --into <file>          merge into an existing grid file: candidates matched by id are
+                             updated, new ones appended to their cohort, nothing removed
+      --cohort <id>          the cohort of the rows when the sheet has no cohort column
+      --sheet <name>         the sheet to read (default: the first)
+      --map "Header=field"   the field of a column (id, name, last-name, first-name, profession,
+                             threshold, result, written, oral, cohort, session, ignore); repeatable
+      --dry-run              print the change as a unified diff and write nothing
 Configuration (cloe.config.yaml, the nearest one up the folder tree):
   -c, --config <file>        use this configuration for every file instead
       --print-config <file>  show the configuration that applies to a file, and exit
@@ -112,6 +124,13 @@ function parse(args: string[]) {
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        excel: { type: 'boolean' },
+        'one-sheet': { type: 'boolean' },
+        into: { type: 'string' },
+        cohort: { type: 'string' },
+        sheet: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -222,8 +241,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return await (require('./diff') as typeof import('./diff')).runDiff(rest, io, __filename);
     }
-    if (command !== 'check' && command !== 'report') {
-      throw new UsageError(`Unknown command "${command}": use "check", "report" or "diff". Run "cloe-grid --help" for usage.`);
+    if (command !== 'check' && command !== 'report' && command !== 'import') {
+      throw new UsageError(`Unknown command "${command}": use "check", "report", "diff" or "import". Run "cloe-grid --help" for usage.`);
     }
     const { values, positionals } = parse(rest);
     if (values.help) {
@@ -247,13 +266,34 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const locale: Locale = oneOf(values.locale, ['en', 'fr'] as const, '--locale', localeFrom(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG));
     const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
 
+    if (command === 'import') {
+      fixerFor(command, values.fix, values['fix-dry-run'], io); // a usage error: --fix is for check
+      // The spreadsheet libraries load with this command only (see sheet-libs.ts).
+      const { runImport } = require('./import') as typeof import('./import'); // eslint-disable-line @typescript-eslint/no-require-imports
+      return await runImport(positionals, { sheet: values.sheet, map: values.map ?? [], output: values.output, into: values.into, cohort: values.cohort, dryRun: !!values['dry-run'], config: values.config, locale, color: color && !values['dry-run'] }, io);
+    }
+    for (const option of ['into', 'cohort', 'sheet', 'map', 'dry-run'] as const) {
+      if (values[option] !== undefined) throw new UsageError(`--${option} applies to "import" only. Run "cloe-grid --help" for usage.`);
+    }
+    for (const option of ['excel', 'one-sheet'] as const) {
+      if (command === 'check' && values[option] !== undefined) throw new UsageError(`--${option} applies to "report" only. Run "cloe-grid --help" for usage.`);
+    }
     if (command === 'report') {
       fixerFor(command, values.fix, values['fix-dry-run'], io); // a usage error: --fix is for check
       const format = oneOf(values.format, REPORT_FORMATS, '--format', 'table');
+      if (format === 'xlsx' && !values.output) throw new UsageError('--format xlsx writes a workbook: name it with --output outcomes.xlsx.');
+      if (values.excel && format !== 'csv') throw new UsageError('--excel applies to --format csv only.');
+      if (values['one-sheet'] && format !== 'xlsx') throw new UsageError('--one-sheet applies to --format xlsx only.');
       const files = await checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf('error') });
       const rows = reportRows(files);
-      const out = format === 'csv' ? reportCsv(rows) : format === 'json' ? reportJson(rows) : format === 'markdown' ? reportMarkdown(rows, locale) : reportTable(rows, locale);
-      emit(out, values.output, io);
+      if (format === 'xlsx') {
+        const { reportXlsx } = require('./formats/spreadsheet') as typeof import('./formats/spreadsheet'); // eslint-disable-line @typescript-eslint/no-require-imports
+        writeAtomically(values.output!, await reportXlsx(rows, { locale, oneSheet: !!values['one-sheet'] }));
+      } else {
+        const excel = values.excel ? (require('./formats/spreadsheet') as typeof import('./formats/spreadsheet')).reportCsvExcel : undefined; // eslint-disable-line @typescript-eslint/no-require-imports
+        const out = format === 'csv' ? (excel ? excel(rows) : reportCsv(rows)) : format === 'json' ? reportJson(rows) : format === 'markdown' ? reportMarkdown(rows, locale) : reportTable(rows, locale);
+        emit(out, values.output, io);
+      }
       const broken = files.filter((f) => f.findings.some((x) => x.severity === 'error'));
       if (broken.length > 0) {
         const names = broken.map((f) => f.display).join(', ');
