@@ -51,6 +51,8 @@ install_code_server() {
     (
       cd "$dir"
       echo '{"private":true}' > package.json
+      # Older releases' postinstall refuses to run as root without it.
+      export npm_config_unsafe_perm=true
       if [ -n "$node_home" ]; then
         export PATH="$NPM10_BIN:$node_home/bin:$PATH"
         export npm_config_nodedir="$node_home"
@@ -72,6 +74,16 @@ echo "code-server: $("$NODE24" "$CS_BIN" --version | head -1)"
 # runs on Node 20. Installed only when asked: .ci/vscode-setup.sh --oldest
 if [ "${1:-}" = "--oldest" ]; then
   OLD_DIR="$CACHE/code-server-$CODE_SERVER_OLDEST_VERSION"
+  # Its @vscode/ripgrep downloads rg from GitHub (unreachable here) unless its cache has it: seed
+  # the cache with the rg the newest code-server ships.
+  RG="$CS_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep-universal/bin/linux-x64/rg"
+  RG_TMP="$(mktemp -d)"
+  cp "$RG" "$RG_TMP/rg"
+  for v in 1.15.9 1.15.10 1.15.11; do
+    mkdir -p "${TMPDIR:-/tmp}/vscode-ripgrep-cache-$v"
+    tar czf "${TMPDIR:-/tmp}/vscode-ripgrep-cache-$v/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$RG_TMP" rg
+  done
+  rm -rf "$RG_TMP"
   install_code_server "$CODE_SERVER_OLDEST_VERSION" "$OLD_DIR" ""
   echo "code-server (oldest): $(node "$OLD_DIR/node_modules/code-server/out/node/entry.js" --version | head -1)"
 fi

@@ -42,7 +42,7 @@ describe('crash policy', () => {
 describe('extension manifest', () => {
   const pkg = JSON.parse(readRepoFile('package.json')) as {
     activationEvents: string[];
-    contributes: Record<string, unknown> & { yamlValidation: { fileMatch: string[] }[]; languages: { id: string; filenamePatterns: string[]; configuration: string; icon: { light: string; dark: string } }[]; grammars: { path: string; scopeName: string }[]; snippets: { path: string }[] };
+    contributes: Record<string, unknown> & { yamlValidation: { fileMatch: string[] }[]; languages: { id: string; filenamePatterns: string[]; configuration: string; icon: { light: string; dark: string } }[]; grammars: { path: string; scopeName: string }[]; snippets: { path: string }[]; walkthroughs: { steps: { media: { image?: string; markdown?: string } }[] }[] };
     capabilities: { untrustedWorkspaces: { supported: unknown; description?: string }; virtualWorkspaces: { supported: unknown; description?: string } };
   };
   const ignore = readRepoFile('.vscodeignore');
@@ -70,7 +70,7 @@ describe('extension manifest', () => {
 
   test('every file the manifest names exists and ships in the package', () => {
     const lang = pkg.contributes.languages[0]!;
-    const files = [lang.configuration, lang.icon.light, lang.icon.dark, ...pkg.contributes.grammars.map((g) => g.path), ...pkg.contributes.snippets.map((s) => s.path)];
+    const files = [lang.configuration, lang.icon.light, lang.icon.dark, ...pkg.contributes.grammars.map((g) => g.path), ...pkg.contributes.snippets.map((s) => s.path), ...pkg.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => (s.media.image ?? s.media.markdown)!))];
     for (const f of files) {
       assert.ok(existsSync(path.join(ROOT, f)), f);
       const rel = path.normalize(f);

@@ -143,7 +143,7 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const page = await browser.newPage();
+const page = await browser.newPage({ viewport: { width: 1200, height: 720 } });
 const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
 const payload = [
   ['extensionDevelopmentPath', remote(devPath)],
@@ -169,7 +169,11 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
  */
 async function answer(req) {
   try {
-    if (req.action === 'screenshot') await page.screenshot({ path: req.path });
+    if (req.action === 'screenshot') {
+      // What the suite made VS Code show (a hover, the quick fix menu) is drawn a moment later.
+      if (req.waitFor) await page.locator(req.waitFor).first().waitFor({ state: 'visible', timeout: 15000 });
+      await page.screenshot({ path: req.path });
+    }
     else if (req.action === 'tokens') {
       const classes = await page.evaluate(() => [...globalThis.document.querySelectorAll('.monaco-editor .view-lines span[class^="mtk"]')].map((e) => `${e.className} ${e.textContent}`));
       writeFileSync(req.path, JSON.stringify(classes));

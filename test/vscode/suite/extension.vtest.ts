@@ -262,6 +262,13 @@ describe('CLOE Grid, a good citizen of VS Code', () => {
     }
   });
 
+  it('snippets for a cohort and a candidate are offered in grid files', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'cloe-yaml', content: 'cloe: 1\ncohorts:\n  \n' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 2));
+    const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const name of ['cohort', 'candidate']) assert.ok(snippets.includes(name), `${name} in ${snippets.join(', ')}`);
+  });
+
   it('the language server runs as a process of this extension (what the plain-YAML run checks is absent)', () => {
     assert.equal(serverProcesses(ext.extensionPath).length, 1, serverProcesses(ext.extensionPath).join('\n'));
   });

@@ -57,9 +57,10 @@ export function serverProcesses(extensionPath: string): string[] {
 
 /**
  * Asks the runner (run-code-server.mjs, which holds the page) for what only the DOM has: a
- * screenshot or the rendered tokens. Resolves with the file it wrote, when it is there.
+ * screenshot (once `waitFor`, a CSS selector, is visible) or the rendered tokens. Resolves with
+ * the file it wrote, when it is there.
  */
-export async function askRunner(action: 'screenshot' | 'tokens', file?: string): Promise<string> {
+export async function askRunner(action: 'screenshot' | 'tokens', file?: string, waitFor?: string): Promise<string> {
   const target = file ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cloe-ask-')), `${action}.json`);
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });
@@ -76,7 +77,7 @@ export async function askRunner(action: 'screenshot' | 'tokens', file?: string):
       else resolve();
     }
   });
-  console.log(`CLOE_RUNNER ${JSON.stringify({ action, path: target })}`);
+  console.log(`CLOE_RUNNER ${JSON.stringify({ action, path: target, waitFor })}`);
   await done;
   assert.ok(fs.existsSync(target));
   return target;
