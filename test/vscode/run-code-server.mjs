@@ -13,8 +13,9 @@
 //   --code-server DIR   another code-server install (its package folder), e.g. an older VS Code
 //   --node PATH         the Node that runs it (default: Node 24 from .cache/; `node` for Node 20 ones)
 //   --screenshots DIR   where the suite's screenshot requests are saved (CLOE_SCREENSHOTS)
+//   --grep TEXT         only the tests whose title contains TEXT (CLOE_VSCODE_GREP)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -99,13 +100,24 @@ if (vsix) {
   if (r.status !== 0) finish(1, `--install-extension failed: ${r.stderr}`);
 }
 
+// code-server before 4.9x has no --vscode-option, but hands every option it knows to VS Code:
+// teach its option table the smoke-test switch (a preloaded module, the same table object).
+let smokeTest = ['--vscode-option', 'enable-smoke-test-driver'];
+const preload = [];
+if (!readFileSync(path.join(CODE_SERVER_DIR, 'out/node/cli.js'), 'utf8').includes('vscode-option')) {
+  const shim = path.join(tmp, 'smoke-test-option.cjs');
+  writeFileSync(shim, `require(${JSON.stringify(path.join(CODE_SERVER_DIR, 'out/node/cli.js'))}).options['enable-smoke-test-driver'] = { type: 'boolean' };\n`);
+  preload.push('-r', shim);
+  smokeTest = ['--enable-smoke-test-driver'];
+}
+
 const port = await freePort();
 const server = spawn(
   NODE24,
-  [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...(RESTRICTED ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver', ...dirs, FOLDER ?? WORKSPACE_FILE],
+  [...preload, CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...(RESTRICTED ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', ...smokeTest, ...dirs, FOLDER ?? WORKSPACE_FILE],
   // detached: its own process group, so that stopping it stops the processes it starts too
   // (SIGTERM to its entry process alone left a server behind, busy on one core, after a run).
-  { env: { ...env, CLOE_EXPECT_INSTALLED: vsix ? '1' : '0', CLOE_VSCODE_SUITE: SUITE_NAME, CLOE_RESTRICTED: RESTRICTED ? '1' : '0', CLOE_SCREENSHOTS: SCREENSHOTS ?? '' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  { env: { ...env, CLOE_EXPECT_INSTALLED: vsix ? '1' : '0', CLOE_VSCODE_SUITE: SUITE_NAME, CLOE_RESTRICTED: RESTRICTED ? '1' : '0', CLOE_SCREENSHOTS: SCREENSHOTS ?? '', CLOE_VSCODE_GREP: option('--grep') ?? '' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
 );
 let serverLog = '';
 server.stdout.on('data', (d) => (serverLog += d));

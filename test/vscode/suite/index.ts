@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
+  // CLOE_VSCODE_GREP: only the tests whose title matches (e.g. to repeat one).
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec', ...(process.env.CLOE_VSCODE_GREP ? { grep: process.env.CLOE_VSCODE_GREP } : {}) });
   // extension*.vtest.js by default; restricted.vtest.js and plain.vtest.js need their own VS Code.
   const only = process.env.CLOE_VSCODE_SUITE || 'extension';
   for (const f of fs.readdirSync(__dirname).sort()) {
