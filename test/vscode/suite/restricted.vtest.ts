@@ -20,5 +20,8 @@ describe('CLOE Grid in Restricted Mode', () => {
     await api.ready();
     const diags = await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'invalid-level'));
     assert.ok(diags.every((d) => d.source === 'cloe'));
+    // The server is told, so that it reads no configuration's grid: file outside the folder.
+    const options = (api.client() as unknown as { clientOptions: { initializationOptions: () => { trusted: boolean } } }).clientOptions;
+    assert.equal(options.initializationOptions().trusted, false);
   });
 });
