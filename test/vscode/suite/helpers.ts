@@ -62,6 +62,7 @@ export function serverProcesses(extensionPath: string): string[] {
  */
 export async function askRunner(action: 'screenshot' | 'tokens', file?: string, waitFor?: string): Promise<string> {
   const target = file ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cloe-ask-')), `${action}.json`);
+  fs.rmSync(target + '.error', { force: true });
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });
   const done = new Promise<void>((resolve, reject) => {

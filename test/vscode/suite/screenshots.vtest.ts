@@ -25,6 +25,20 @@ async function showAt(uri: vscode.Uri, needle: string, delta = 0): Promise<vscod
   return editor;
 }
 
+/** Runs `command` in the focused editor and takes the screenshot once `waitFor` shows (three tries: the page may miss a first command while it is busy). */
+async function shoot(command: string, file: string, waitFor: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand(command);
+    try {
+      await askRunner('screenshot', path.join(DIR!, file), waitFor);
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
 describe('screenshots', () => {
   before(async function () {
     if (!DIR) this.skip();
@@ -39,8 +53,7 @@ describe('screenshots', () => {
     const uri = sample('invalid/levels.cloe.yaml');
     await showAt(uri, 'threshold: b2', 'threshold: '.length);
     await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'invalid-level'));
-    await vscode.commands.executeCommand('editor.action.quickFix');
-    await askRunner('screenshot', path.join(DIR!, 'quick-fix.png'), '.action-widget');
+    await shoot('editor.action.quickFix', 'quick-fix.png', '.action-widget');
     await vscode.commands.executeCommand('hideCodeActionWidget').then(undefined, () => undefined);
   });
 
@@ -48,10 +61,14 @@ describe('screenshots', () => {
     const uri = sample('acme-formation.cloe.yaml');
     await showAt(uri, 'result: { written: B2, oral: B1+', 'result: { '.length);
     await diagnosticsOf(uri);
+    await shoot('editor.action.showHover', 'hover.png', '.monaco-editor .monaco-hover');
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-    await vscode.commands.executeCommand('editor.action.showHover');
-    await askRunner('screenshot', path.join(DIR!, 'hover.png'), '.monaco-editor .monaco-hover');
-    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  });
+
+  it('the walkthrough', async () => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#gettingStarted`, false);
+    await askRunner('screenshot', path.join(DIR!, 'walkthrough.png'), '.gettingStartedContainer .getting-started-step');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('inlay hints and code lenses', async () => {
