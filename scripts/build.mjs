@@ -9,6 +9,8 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // `npm run package` minifies what ships (source maps stay out of the .vsix: .vscodeignore).
+  minify: process.argv.includes('--minify'),
   // ESM dependencies (fdir, via tinyglobby) read import.meta.url: give them this bundle's URL.
   define: { 'import.meta.url': '__importMetaUrl', CLOE_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',

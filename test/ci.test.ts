@@ -380,14 +380,14 @@ test('npm pack, then npm install -g into a clean prefix: a working cloe-grid wit
   // (--ignore-scripts: dist/ is already built by `npm test`; prepack builds it otherwise.)
   const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], ROOT)) as { filename: string; files: { path: string }[] }[];
   const shipped = packed[0]!.files.map((f) => f.path).sort();
-  for (const f of ['dist/cli.js', 'dist/server.js', 'dist/yaml.js', 'schemas/cloe.schema.json', 'docs/rules/README.md', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']) assert.ok(shipped.includes(f), `ships ${f}`);
-  const extra = shipped.filter((f) => !/^(dist\/(cli|server|yaml)\.js|schemas\/[^/]+\.json|docs\/rules\/[^/]+\.md|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/.test(f));
+  for (const f of ['dist/cli.js', 'dist/server.js', 'dist/yaml.js', 'dist/sheet-libs.js', 'schemas/cloe.schema.json', 'docs/rules/README.md', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']) assert.ok(shipped.includes(f), `ships ${f}`);
+  const extra = shipped.filter((f) => !/^(dist\/(cli|server|yaml|sheet-libs)\.js|schemas\/[^/]+\.json|docs\/rules\/[^/]+\.md|README(\.fr)?\.md|CHANGELOG\.md|LICENSE|package\.json)$/.test(f));
   assert.deepEqual(extra, [], 'nothing but what runs and its docs');
 
   const prefix = path.join(dir, 'prefix');
   npm(['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(dir, packed[0]!.filename)], dir);
   const installed = path.join(prefix, 'lib', 'node_modules', 'cloe-grid');
-  assert.deepEqual(fs.readdirSync(installed).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'docs', 'package.json', 'schemas'], 'no node_modules: no dependency to install');
+  assert.deepEqual(fs.readdirSync(installed).sort(), ['CHANGELOG.md', 'LICENSE', 'README.fr.md', 'README.md', 'dist', 'docs', 'package.json', 'schemas'], 'no node_modules: no dependency to install');
   const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as Record<string, unknown>;
   assert.equal(manifest.private, undefined);
   assert.equal(manifest.dependencies, undefined);

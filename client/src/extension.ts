@@ -1,13 +1,35 @@
 /**
  * The VS Code extension: starts the bundled language server (dist/server.js, over IPC) for grid
  * files, and adds the commands, the status item and the output channel around it.
+ *
+ * Grid files have a language of their own (`cloe-yaml`), so YAML extensions leave them alone.
+ * The server starts only when there is work: a grid file or a configuration in the workspace,
+ * one opened, or a command run.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  type CloseHandlerResult,
+  ErrorAction,
+  type ErrorHandlerResult,
+  LanguageClient,
+  type LanguageClientOptions,
+  RevealOutputChannelOn,
+  type ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { CrashPolicy } from './restart';
 
 const SUMMARY_REQUEST = 'cloe/summary';
 const CHECK_FILES_REQUEST = 'cloe/checkFiles';
+const IS_GRID_REQUEST = 'cloe/isGridFile';
+export const GRID_LANGUAGE = 'cloe-yaml';
+const CONFIG_PATTERN = '**/cloe.config.{yaml,yml}';
+/** What makes the server worth starting: a grid file or a configuration. */
+const WORK_PATTERN = '**/{*.cloe.yaml,*.cloe.yml,cloe.config.yaml,cloe.config.yml}';
+const EXCLUDE = '**/node_modules/**';
 
 interface Summary {
   text: string;
@@ -16,30 +38,68 @@ interface Summary {
   warnings: number;
 }
 
+interface CheckResult {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
 let client: LanguageClient | undefined;
-let restarting = false;
 
 /** What the tests (and other extensions) can reach through `extension.exports`. */
 export interface CloeApi {
   client(): LanguageClient | undefined;
+  /** True once the server was asked to start (there is work in the workspace). */
+  started(): boolean;
   outputChannel: vscode.LogOutputChannel;
   status: vscode.LanguageStatusItem;
   /** Resolves when the server has started (again). */
   ready(): Promise<void>;
 }
 
-function gridPatterns(): string[] {
-  const extra = vscode.workspace.getConfiguration('cloe').get<string[]>('files', []);
-  return ['**/*.cloe.yaml', '**/*.cloe.yml', ...extra.map((p) => (p.includes('/') ? p : `**/${p}`))];
+const isConfigDocument = (doc: vscode.TextDocument) => doc.uri.scheme === 'file' && /^cloe\.config\.ya?ml$/.test(path.basename(doc.uri.fsPath));
+const isWorkDocument = (doc: vscode.TextDocument) => doc.languageId === GRID_LANGUAGE || isConfigDocument(doc);
+const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
+
+/** A `cloe.files` pattern as a glob: a pattern without a slash matches file names in any folder. */
+const globOf = (p: string) => (p.includes('/') ? p : `**/${p}`);
+
+/** The `cloe.files` patterns of each workspace folder (its own settings), or of the window. */
+function extraPatterns(): vscode.GlobPattern[] {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) return vscode.workspace.getConfiguration('cloe').get<string[]>('files', []).map(globOf);
+  return folders.flatMap((f) => vscode.workspace.getConfiguration('cloe', f.uri).get<string[]>('files', []).map((p) => new vscode.RelativePattern(f, globOf(p))));
+}
+
+function newGridText(): string {
+  const today = new Date().toISOString().slice(0, 10);
+  return [
+    `# ${vscode.l10n.t('A CLOE grid file: cohorts of candidates, their professions, thresholds and results.')}`,
+    'cloe: 1',
+    'language: en',
+    'cohorts:',
+    '  - id: cohort-1',
+    `    name: ${vscode.l10n.t('My first cohort')}`,
+    `    partner: ${vscode.l10n.t('My partner organisation')}`,
+    `    session: ${today}`,
+    '    candidates:',
+    '      - id: C-001',
+    '        name: Jeanne Dupont',
+    '        profession: Chef de projet',
+    '        threshold: B2',
+    '',
+  ].join('\n');
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CloeApi> {
   const output = vscode.window.createOutputChannel('CLOE Grid', { log: true });
   context.subscriptions.push(output);
+  setContext('cloe.active', true);
+  // Grid files (the grid language, untitled ones included) and configurations: nothing else.
   const selector: { scheme: string; language?: string; pattern?: string }[] = [
-    { scheme: 'file', language: 'yaml' },
-    { scheme: 'untitled', language: 'yaml' },
-    { scheme: 'file', pattern: '**/*.cloe.{yaml,yml}' },
+    { scheme: 'file', language: GRID_LANGUAGE },
+    { scheme: 'untitled', language: GRID_LANGUAGE },
+    { scheme: 'file', pattern: CONFIG_PATTERN },
   ];
   const status = vscode.languages.createLanguageStatusItem('cloe.status', selector);
   status.name = 'CLOE Grid';
@@ -51,60 +111,151 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: selector,
-    outputChannel: output,
-    revealOutputChannelOn: RevealOutputChannelOn.Never,
-    initializationOptions: { settings: vscode.workspace.getConfiguration('cloe') },
-    synchronize: { configurationSection: 'cloe' },
-    diagnosticCollectionName: 'cloe',
-  };
-
-  let readyResolve: () => void = () => undefined;
-  let ready = new Promise<void>((r) => (readyResolve = r));
+  const checkCommand = (): vscode.Command => ({ title: vscode.l10n.t('Check Workspace'), command: 'cloe.checkWorkspace' });
 
   const showFailure = (reason: string) => {
     status.severity = vscode.LanguageStatusSeverity.Error;
     status.text = vscode.l10n.t('CLOE: server not running');
     status.detail = reason;
     status.command = { title: vscode.l10n.t('Show Output'), command: 'cloe.showOutput' };
-    output.appendLine(`[error] ${reason}`);
+    output.error(reason);
+  };
+  const tellUser = (reason: string, action: string, command: string) => {
+    void vscode.window.showErrorMessage(reason, action).then((choice) => {
+      if (choice) void vscode.commands.executeCommand(command);
+    });
   };
 
+  // After a crash: restart, with a growing delay; never a silent shutdown (write errors to a dead
+  // server only wait for its close; five crashes in three minutes stop it, and the user is told).
+  const crashes = new CrashPolicy();
+  const errorHandler: LanguageClientOptions['errorHandler'] = {
+    error: (error): ErrorHandlerResult => {
+      output.warn(`connection to the server: ${error.message}`);
+      return { action: ErrorAction.Continue, handled: true };
+    },
+    closed: async (): Promise<CloseHandlerResult> => {
+      const delay = crashes.crashed();
+      if (delay === undefined) {
+        const reason = vscode.l10n.t('The CLOE language server stopped after crashing repeatedly: see the output for why, then run "CLOE: Restart Language Server".');
+        showFailure(reason);
+        tellUser(reason, vscode.l10n.t('Restart'), 'cloe.restartServer');
+        return { action: CloseAction.DoNotRestart, handled: true };
+      }
+      output.warn(`the server stopped unexpectedly: restarting it${delay ? ` in ${delay} ms` : ''}`);
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: selector,
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // Read at each start: a folder trusted later restarts the server with trusted: true.
+    initializationOptions: () => ({ settings: vscode.workspace.getConfiguration('cloe'), trusted: vscode.workspace.isTrusted }),
+    synchronize: { configurationSection: 'cloe' },
+    diagnosticCollectionName: 'cloe',
+    errorHandler,
+    middleware: {
+      // A cohort's summary lens runs Check Workspace (the outcomes view will take over).
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = await next(document, token);
+        for (const lens of lenses ?? []) {
+          if (lens.command && !lens.command.command) lens.command = { ...checkCommand(), title: lens.command.title, tooltip: vscode.l10n.t('Check Workspace') };
+        }
+        return lenses;
+      },
+    },
+  };
+
+  let readyResolve: () => void = () => undefined;
+  let ready = new Promise<void>((r) => (readyResolve = r));
+
   client = new LanguageClient('cloe', 'CLOE Grid', serverOptions, clientOptions);
+  const theClient = client;
   context.subscriptions.push(
-    client.onDidChangeState((e) => {
+    theClient.onDidChangeState((e) => {
       if (e.newState === State.Running) {
         readyResolve();
         void updateStatus();
-      } else if (e.newState === State.Stopped) {
+      } else if (e.oldState === State.Running) {
         ready = new Promise<void>((r) => (readyResolve = r));
-        // Stopped for good (not by a restart): after 5 crashes in 3 minutes the client gives up.
-        setTimeout(() => {
-          if (client && client.state === State.Stopped && !restarting) {
-            showFailure(vscode.l10n.t('The CLOE language server stopped after crashing repeatedly: see the output for why, then run "CLOE: Restart Language Server".'));
-          }
-        }, 0);
       }
     }),
   );
 
+  let starting: Promise<void> | undefined;
+  /** Starts the server once (later calls wait for the same start). */
+  const ensureStarted = (): Promise<void> =>
+    (starting ??= (async () => {
+      setContext('cloe.serverStarted', true);
+      try {
+        await theClient.start();
+      } catch (e) {
+        const reason = vscode.l10n.t('The CLOE language server could not start: {0}', e instanceof Error ? e.message : String(e));
+        showFailure(reason);
+        tellUser(reason, vscode.l10n.t('Show Output'), 'cloe.showOutput');
+      }
+    })());
+
   async function updateStatus(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    if (!client || client.state !== State.Running) return;
-    status.command = { title: vscode.l10n.t('Show Output'), command: 'cloe.showOutput' };
-    if (!editor) return;
+    if (theClient.state !== State.Running) return;
+    status.command = checkCommand();
+    if (!editor || vscode.languages.match(selector, editor.document) === 0) return;
     try {
-      const summary = await client.sendRequest<Summary | null>(SUMMARY_REQUEST, { uri: editor.document.uri.toString() });
+      const summary = await theClient.sendRequest<Summary | null>(SUMMARY_REQUEST, { uri: editor.document.uri.toString() });
       status.severity = summary && summary.errors > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-      status.text = summary ? summary.text : vscode.l10n.t('CLOE: not a grid file');
+      status.text = summary ? summary.text : vscode.l10n.t('CLOE: configuration');
       status.detail = summary ? vscode.l10n.t('{0} candidates, {1} errors, {2} warnings', summary.candidates, summary.errors, summary.warnings) : undefined;
     } catch (e) {
-      output.appendLine(`[warn] status update failed: ${String(e)}`);
+      output.warn(`status update failed: ${String(e)}`);
     }
   }
 
+  // Files a configuration's `files:` or a folder's `cloe.files` declares are grid files too:
+  // switched to the grid language when they open (once: the user may switch one back).
+  let hasConfig = false;
+  const switched = new Set<string>();
+  async function isDeclaredGrid(doc: vscode.TextDocument): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    for (const p of vscode.workspace.getConfiguration('cloe', doc.uri).get<string[]>('files', [])) {
+      if (vscode.languages.match({ pattern: folder ? new vscode.RelativePattern(folder, globOf(p)) : globOf(p) }, doc) > 0) return true;
+    }
+    if (!hasConfig) return false;
+    await ensureStarted();
+    await ready;
+    return theClient.sendRequest<boolean>(IS_GRID_REQUEST, { uri: doc.uri.toString() });
+  }
+  async function adopt(doc: vscode.TextDocument): Promise<void> {
+    if (isWorkDocument(doc)) {
+      void ensureStarted();
+      return;
+    }
+    const key = doc.uri.toString();
+    if (doc.languageId !== 'yaml' || doc.uri.scheme !== 'file' || switched.has(key)) return;
+    try {
+      if (!(await isDeclaredGrid(doc))) return;
+      switched.add(key);
+      await vscode.languages.setTextDocumentLanguage(doc, GRID_LANGUAGE);
+    } catch (e) {
+      output.warn(`cannot tell whether ${doc.uri.fsPath} is a grid file: ${String(e)}`);
+    }
+  }
+
+  const watcher = vscode.workspace.createFileSystemWatcher(WORK_PATTERN, false, true, true);
   context.subscriptions.push(
+    watcher,
+    watcher.onDidCreate((uri) => {
+      if (/^cloe\.config\.ya?ml$/.test(path.basename(uri.fsPath))) hasConfig = true;
+      void ensureStarted();
+    }),
+    vscode.workspace.onDidOpenTextDocument((doc) => void adopt(doc)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      // The server reads the configurations' `grid:` files outside the folder now.
+      if (starting) void theClient.restart().catch((e: unknown) => output.error(`restart after trust: ${String(e)}`));
+    }),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();
@@ -112,49 +263,63 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     }),
     vscode.commands.registerCommand('cloe.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('cloe.restartServer', async () => {
-      if (!client) return;
-      output.appendLine('[info] restarting the CLOE language server');
-      restarting = true;
+      output.info('restarting the CLOE language server');
+      crashes.reset();
       try {
-        await client.restart();
+        if (!starting || theClient.state === State.Stopped || theClient.state === State.StartFailed) {
+          starting = undefined;
+          await ensureStarted();
+        } else await theClient.restart();
         status.severity = vscode.LanguageStatusSeverity.Information;
         void updateStatus();
       } catch (e) {
-        showFailure(vscode.l10n.t('The CLOE language server could not restart: {0}', String(e)));
-        void vscode.window.showErrorMessage(vscode.l10n.t('The CLOE language server could not restart: {0}', String(e)), vscode.l10n.t('Show Output')).then((choice) => {
-          if (choice) output.show(true);
-        });
-      } finally {
-        restarting = false;
+        const reason = vscode.l10n.t('The CLOE language server could not restart: {0}', String(e));
+        showFailure(reason);
+        tellUser(reason, vscode.l10n.t('Show Output'), 'cloe.showOutput');
       }
     }),
-    vscode.commands.registerCommand('cloe.checkWorkspace', async () => {
-      if (!client) return undefined;
-      await ready;
-      const uris = (await Promise.all(gridPatterns().map((p) => vscode.workspace.findFiles(p, '**/node_modules/**')))).flat();
-      const unique = [...new Map(uris.map((u) => [u.toString(), u])).values()];
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CLOE: checking the workspace') }, () =>
-        client!.sendRequest<{ files: number; errors: number; warnings: number }>(CHECK_FILES_REQUEST, { uris: unique.map((u) => u.toString()) }),
-      );
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('CLOE: {0} files checked, {1} errors, {2} warnings', result.files, result.errors, result.warnings), 5000);
-      return result;
+    vscode.commands.registerCommand('cloe.checkWorkspace', async (): Promise<CheckResult | undefined> => {
+      await ensureStarted();
+      setContext('cloe.checking', true);
+      try {
+        return await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('CLOE: checking the workspace'), cancellable: true },
+          async (_progress, token) => {
+            await ready;
+            const patterns: vscode.GlobPattern[] = ['**/*.cloe.yaml', '**/*.cloe.yml', ...extraPatterns()];
+            const uris = (await Promise.all(patterns.map((p) => vscode.workspace.findFiles(p, EXCLUDE, undefined, token)))).flat();
+            const unique = [...new Map(uris.map((u) => [u.toString(), u])).values()];
+            const result = await theClient.sendRequest<CheckResult>(CHECK_FILES_REQUEST, { uris: unique.map((u) => u.toString()) }, token);
+            void vscode.window.setStatusBarMessage(vscode.l10n.t('CLOE: {0} files checked, {1} errors, {2} warnings', result.files, result.errors, result.warnings), 5000);
+            void vscode.commands.executeCommand('workbench.actions.view.problems');
+            return result;
+          },
+        );
+      } catch (e) {
+        // Cancelled by the user: what was checked stays in the Problems panel.
+        if (e instanceof vscode.CancellationError || (e as { code?: number }).code === -32800) return undefined;
+        throw e;
+      } finally {
+        setContext('cloe.checking', false);
+      }
+    }),
+    vscode.commands.registerCommand('cloe.newGridFile', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: GRID_LANGUAGE, content: newGridText() });
+      await vscode.window.showTextDocument(doc);
+      return doc.uri;
     }),
   );
 
-  try {
-    await client.start();
-  } catch (e) {
-    const reason = vscode.l10n.t('The CLOE language server could not start: {0}', e instanceof Error ? e.message : String(e));
-    showFailure(reason);
-    void vscode.window.showErrorMessage(reason, vscode.l10n.t('Show Output')).then((choice) => {
-      if (choice) output.show(true);
-    });
-  }
+  // Start now if there is work: an open grid file or configuration, or one in the workspace.
+  const [configs, work] = await Promise.all([vscode.workspace.findFiles(CONFIG_PATTERN, EXCLUDE, 1), vscode.workspace.findFiles(WORK_PATTERN, EXCLUDE, 1)]);
+  hasConfig = configs.length > 0;
+  if (work.length > 0 || vscode.workspace.textDocuments.some(isWorkDocument)) void ensureStarted();
+  for (const doc of vscode.workspace.textDocuments) void adopt(doc);
 
-  return { client: () => client, outputChannel: output, status, ready: () => ready };
+  return { client: () => client, started: () => starting !== undefined, outputChannel: output, status, ready: () => ready };
 }
 
 export async function deactivate(): Promise<void> {
-  if (client) await client.stop();
+  if (client && client.state !== State.Stopped) await client.stop();
   client = undefined;
 }

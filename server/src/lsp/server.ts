@@ -257,6 +257,18 @@ export function startServer(): void {
   let clientLocale: Locale = 'en';
   let roots: string[] = [];
   let matcher = new FileMatcher([], []);
+  /** Each workspace folder's own settings (a multi-root workspace's folders may differ). */
+  let folders: { root: string; settings: Settings; matcher: FileMatcher }[] = [];
+  /** The settings that apply to a document: its workspace folder's, else the user's. */
+  const settingsOf = (uri: string): Settings => folderOf(uri)?.settings ?? settings;
+  const folderOf = (uri: string) => {
+    const p = uriPath(uri);
+    let best: (typeof folders)[number] | undefined;
+    for (const f of folders) {
+      if (p && (p === f.root || p.startsWith(f.root.endsWith('/') ? f.root : f.root + '/')) && (!best || f.root.length > best.root.length)) best = f;
+    }
+    return best;
+  };
   let canPullConfiguration = false;
   let canRefreshInlayHints = false;
 
@@ -305,7 +317,9 @@ export function startServer(): void {
   }
 
   function isGrid(uri: string): boolean {
-    if (matcher.matches(uri)) return true;
+    // The editor says so (VS Code's `cloe-yaml` language, new untitled grid files included).
+    if (documents.get(uri)?.languageId === 'cloe-yaml') return true;
+    if ((folderOf(uri)?.matcher ?? matcher).matches(uri)) return true;
     const p = filePathOf(uri);
     const config = configOf(uri);
     return !!p && !!config && isGridFile(p, config);
@@ -334,7 +348,7 @@ export function startServer(): void {
     }
     try {
       const result = analyze(doc);
-      const diagnostics = toDiagnostics(uri, result, locale(), settings.maxDiagnostics);
+      const diagnostics = toDiagnostics(uri, result, locale(), settingsOf(uri).maxDiagnostics);
       // A newer version may have arrived meanwhile: never publish an older one after it.
       if (documents.get(uri)?.version !== doc.version) return;
       const sent = connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
@@ -355,7 +369,15 @@ export function startServer(): void {
 
   async function refreshSettings(pushed?: unknown): Promise<void> {
     if (pushed !== undefined) settings = readSettings(pushed);
-    else if (canPullConfiguration) settings = readSettings(await connection.workspace.getConfiguration('cloe'));
+    else if (canPullConfiguration) {
+      // The user's settings, then each folder's (resource-scoped values may differ per folder).
+      const [global, ...perFolder] = (await connection.workspace.getConfiguration([{ section: 'cloe' }, ...roots.map((r) => ({ scopeUri: pathToFileURL(r).href, section: 'cloe' }))])) as unknown[];
+      settings = readSettings(global);
+      folders = roots.map((root, i) => {
+        const s = readSettings(perFolder[i]);
+        return { root, settings: s, matcher: new FileMatcher(s.files, [root]) };
+      });
+    }
     matcher = new FileMatcher(settings.files, roots);
     for (const doc of documents.all()) schedule(doc.uri);
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -393,7 +415,7 @@ export function startServer(): void {
   connection.onInitialized(() => {
     if (canWatchFiles) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/cloe.config.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/cloe.config.{yaml,yml}' }, { globPattern: '**/*.cloe.{yaml,yml}' }] })
         .catch((e: unknown) => connection.console.error(`cannot watch files: ${String(e)}`));
     }
     if (canPullConfiguration) void refreshSettings().catch((e: unknown) => connection.console.error(`reading settings failed: ${String(e)}`));
@@ -577,11 +599,12 @@ export function startServer(): void {
       const to = doc.offsetAt(params.range.end);
       const hints: InlayHint[] = [];
       const loc = locale();
+      const hintSettings = settingsOf(params.textDocument.uri).inlayHints;
       for (const info of result.candidates) {
         const c = info.candidate;
         if (c.obj.span.end < from || c.obj.span.start > to) continue;
         if (token.isCancellationRequested) return [];
-        if (settings.inlayHints.outcome) {
+        if (hintSettings.outcome) {
           const r = c.result;
           const lastField = r?.node.map && !r.node.flow ? r.node.map.fields[r.node.map.fields.length - 1] : undefined;
           const at = lastField ? lastField.value.span.end : r ? r.node.span.end : c.id?.span.end;
@@ -594,7 +617,7 @@ export function startServer(): void {
             });
           }
         }
-        if (settings.inlayHints.defaultedThreshold && info.outcome.thresholdSource === 'recommended' && info.outcome.threshold && c.profession) {
+        if (hintSettings.defaultedThreshold && info.outcome.thresholdSource === 'recommended' && info.outcome.threshold && c.profession) {
           hints.push({
             position: result.lines.position(c.profession.span.end),
             label: render(msg('hint.defaulted-threshold', { threshold: info.outcome.threshold.code }), loc),
@@ -608,6 +631,9 @@ export function startServer(): void {
 
   // The server's process id: lets a client (and the crash tests) tell one server from the next.
   connection.onRequest('cloe/processId', () => process.pid);
+  // Whether a file is a grid file (a configuration's `files:` included): the extension switches
+  // such a file to the grid language when it opens.
+  connection.onRequest('cloe/isGridFile', (params: { uri: string }) => typeof params?.uri === 'string' && isGrid(params.uri));
 
   connection.onRequest(
     SUMMARY_REQUEST,
@@ -637,7 +663,7 @@ export function startServer(): void {
         else {
           // Like an editor (and the CLI), read the text without its byte order mark.
           result = checkText((await readFile(fileURLToPath(uri), 'utf8')).replace(/^\uFEFF/, ''));
-          void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(uri, result, locale(), settings.maxDiagnostics) });
+          void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(uri, result, locale(), settingsOf(uri).maxDiagnostics) });
         }
         files++;
         errors += result.findings.filter((f) => f.severity === 'error').length;

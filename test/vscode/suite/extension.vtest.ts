@@ -4,20 +4,14 @@
  * Waits on events or on conditions, never on fixed sleeps.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'cloe-grid.cloe-grid';
-
-interface CloeApi {
-  client(): { state: number; diagnostics?: unknown } | undefined;
-  status: vscode.LanguageStatusItem;
-  ready(): Promise<void>;
-}
+import { askRunner, type CloeApi, codeOf, diagnosticsOf, EXTENSION_ID, serverProcesses, until } from './helpers';
 
 function workspaceRoot(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the suite runs with samples/ open as the workspace');
+  assert.ok(folder, 'the suite runs with samples/ open as the first workspace folder');
   return folder.uri.fsPath;
 }
 
@@ -25,36 +19,11 @@ function sample(rel: string): vscode.Uri {
   return vscode.Uri.file(path.join(workspaceRoot(), rel));
 }
 
-/** Resolves when `check()` holds, re-checking on every diagnostics change (and at most every 100 ms). */
-async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise<void>((resolve) => {
-      const sub = vscode.languages.onDidChangeDiagnostics(() => {
-        sub.dispose();
-        clearTimeout(t);
-        resolve();
-      });
-      const t = setTimeout(() => {
-        sub.dispose();
-        resolve();
-      }, 100);
-    });
-  }
-}
-
-async function diagnosticsOf(uri: vscode.Uri, pred: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0): Promise<vscode.Diagnostic[]> {
-  return until(`diagnostics of ${path.basename(uri.fsPath)}`, () => {
-    const d = vscode.languages.getDiagnostics(uri);
-    return pred(d) ? d : undefined;
-  });
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+/** A file of the second workspace folder (its own cloe.config.yaml and .vscode/settings.json). */
+function second(rel: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[1];
+  assert.ok(folder, 'the suite runs in a multi-root workspace');
+  return vscode.Uri.joinPath(folder.uri, rel);
 }
 
 function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
@@ -76,7 +45,7 @@ describe('CLOE Grid in VS Code', () => {
     if (process.env.CLOE_EXPECT_INSTALLED === '1') {
       assert.ok(!ext.extensionPath.startsWith(path.resolve(workspaceRoot(), '..')), `the extension comes from the installed package, not ${ext.extensionPath}`);
     }
-    // Opening a grid file activates it (onLanguage:yaml).
+    // Opening a grid file activates it (onLanguage:cloe-yaml; workspaceContains did already).
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sample('acme-formation.cloe.yaml')));
     api = await ext.activate();
     assert.equal(ext.isActive, true);
@@ -197,17 +166,132 @@ describe('CLOE Grid in VS Code', () => {
   });
 });
 
-describe('CLOE Grid when its server crashes', () => {
-  /** The running server's pid; undefined while none answers (a request to a restarting client may wait: bounded). */
-  async function serverPid(api: CloeApi): Promise<number | undefined> {
-    const client = api.client() as unknown as { sendRequest(method: string): Promise<number> };
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 2000)));
-    try {
-      return await Promise.race([client.sendRequest('cloe/processId').catch(() => undefined), timeout]);
-    } finally {
-      clearTimeout(timer);
+describe('CLOE Grid, a good citizen of VS Code', () => {
+  let api: CloeApi;
+  let ext: vscode.Extension<CloeApi>;
+  before(async () => {
+    ext = vscode.extensions.getExtension<CloeApi>(EXTENSION_ID)!;
+    api = await ext.activate();
+    await api.ready();
+  });
+
+  it('grid files have a language of their own', async () => {
+    for (const f of ['acme-formation.cloe.yaml', 'lycee-hotelier.cloe.yml']) {
+      const doc = await vscode.workspace.openTextDocument(sample(f));
+      assert.equal(doc.languageId, 'cloe-yaml', f);
     }
+    const plain = await vscode.workspace.openTextDocument(second('plain.yaml'));
+    assert.equal(plain.languageId, 'yaml');
+  });
+
+  it('a YAML linter (the stand-in for redhat’s) reports on plain YAML only, never on grid files', async () => {
+    const plain = second('plain.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plain));
+    const onPlain = await diagnosticsOf(plain, (d) => d.some((x) => x.source === 'yaml-standin'));
+    assert.deepEqual(onPlain.map((d) => d.source), ['yaml-standin'], 'no CLOE finding on a plain YAML file');
+    for (const f of [sample('acme-formation.cloe.yaml'), sample('invalid/levels.cloe.yaml')]) {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(f));
+      const diags = await diagnosticsOf(f);
+      assert.deepEqual([...new Set(diags.map((d) => d.source))], ['cloe'], path.basename(f.fsPath));
+    }
+  });
+
+  it('files a configuration’s files: declares, and a folder’s cloe.files, switch to the grid language', async () => {
+    for (const [rel, code] of [['cohorts/spring.yaml', 'invalid-level'], ['legacy/old.yml', 'threshold-defaulted']] as const) {
+      const uri = second(rel);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await until(`${rel} in the grid language`, () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === 'cloe-yaml'));
+      const diags = await diagnosticsOf(uri, (d) => d.some((x) => x.source === 'cloe') && !d.some((x) => x.source === 'yaml-standin'));
+      if (code === 'invalid-level') assert.ok(diags.some((d) => codeOf(d) === code), `${code} in ${rel}`);
+    }
+  });
+
+  it('YAML highlighting and language configuration (comments) apply to grid files', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sample('acme-formation.cloe.yaml')), { selection: new vscode.Range(13, 0, 13, 0) });
+    assert.equal(editor.document.languageId, 'cloe-yaml');
+    const tokens = JSON.parse(fs.readFileSync(await askRunner('tokens'), 'utf8')) as string[];
+    const classes = new Set(tokens.map((t) => t.split(' ')[0]));
+    // Plain text renders with one token class; YAML keys, values and comments get their own.
+    assert.ok(classes.size >= 3, `token classes: ${[...classes].join(', ')}`);
+    const untitled = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'cloe-yaml', content: 'cloe: 1\n' }));
+    try {
+      await vscode.commands.executeCommand('editor.action.commentLine');
+      assert.equal(untitled.document.getText(), '# cloe: 1\n');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('settings apply per workspace folder', async () => {
+    const hints = async (uri: vscode.Uri) => {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const list = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
+      return list.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    };
+    // samples/ keeps the default; the second folder turns the outcome hints off.
+    assert.ok((await hints(sample('acme-formation.cloe.yaml'))).some((l) => l.startsWith('⇒')));
+    const other = await until('the second folder’s hints', async () => {
+      const l = await hints(second('outcomes.cloe.yaml'));
+      return l.length > 0 ? l : undefined;
+    });
+    assert.ok(other.some((l) => l.startsWith('threshold:')), other.join(', '));
+    assert.ok(!other.some((l) => l.startsWith('⇒')), other.join(', '));
+  });
+
+  it('the code lens and the status item can be clicked: they run Check Workspace', async () => {
+    const doc = await vscode.workspace.openTextDocument(sample('acme-formation.cloe.yaml'));
+    await vscode.window.showTextDocument(doc);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.ok(lenses.length > 0);
+    assert.ok(lenses.every((l) => l.command?.command === 'cloe.checkWorkspace'));
+    await until('the status item’s command', () => api.status.command?.command === 'cloe.checkWorkspace');
+  });
+
+  it('New Grid File gives a grid file with no error nor warning', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('cloe.newGridFile');
+    try {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      assert.equal(doc?.languageId, 'cloe-yaml');
+      // The server read it: one cohort, one pending candidate.
+      await until('the new file’s summary', () => /0 certificates · 0 attestations · 1 pending/.test(api.status.text) || undefined);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      assert.equal(lenses.length, 1);
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning).map((d) => d.message), []);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('snippets for a cohort and a candidate are offered in grid files', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'cloe-yaml', content: 'cloe: 1\ncohorts:\n  \n' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 2));
+    const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const name of ['cohort', 'candidate']) assert.ok(snippets.includes(name), `${name} in ${snippets.join(', ')}`);
+  });
+
+  it('the language server runs as a process of this extension (what the plain-YAML run checks is absent)', () => {
+    assert.equal(serverProcesses(ext.extensionPath).length, 1, serverProcesses(ext.extensionPath).join('\n'));
+  });
+});
+
+describe('CLOE Grid when its server crashes', () => {
+  type Client = NonNullable<ReturnType<CloeApi['client']>>;
+  const RUNNING = 2;
+  const STOPPED = 1;
+  /** Resolves at the client's next change to `state`. */
+  function next(client: Client, state: number, timeoutMs = 60000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error(`the client did not reach state ${state} in ${timeoutMs} ms`));
+      }, timeoutMs);
+      const sub = client.onDidChangeState((e) => {
+        if (e.newState !== state) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      });
+    });
   }
 
   it('restarts a killed server and the diagnostics come back; after five crashes it stops and says why', async function () {
@@ -215,36 +299,38 @@ describe('CLOE Grid when its server crashes', () => {
     const ext = vscode.extensions.getExtension<CloeApi>(EXTENSION_ID)!;
     const api = await ext.activate();
     await api.ready();
+    const client = api.client()!;
     const uri = sample('invalid/levels.cloe.yaml');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'invalid-level'));
 
-    const first = (await serverPid(api))!;
+    const first = await client.sendRequest<number>('cloe/processId');
     assert.ok(first, 'the server answers with its pid');
+    let restarted = next(client, RUNNING);
     process.kill(first, 'SIGKILL');
-    const second = await until('a new server process', async () => {
-      const pid = await serverPid(api);
-      return pid !== undefined && pid !== first ? pid : undefined;
-    }, 60000);
+    await restarted;
+    const second = await client.sendRequest<number>('cloe/processId');
     assert.notEqual(second, first);
     await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'invalid-level'));
 
-    // Four more crashes within three minutes: the client gives up, and the status item says so.
+    // Four more crashes within three minutes: restarted after each but the last, then it stops
+    // and the status item says so.
     let pid = second;
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 3; i++) {
+      restarted = next(client, RUNNING);
       process.kill(pid, 'SIGKILL');
-      if (i === 3) break;
-      const previous = pid;
-      pid = await until('the next server process', async () => {
-        const next = await serverPid(api);
-        return next !== undefined && next !== previous ? next : undefined;
-      }, 60000);
+      await restarted;
+      pid = await client.sendRequest<number>('cloe/processId');
     }
-    await until('the status item to show the stopped server', () => (api.status.severity === vscode.LanguageStatusSeverity.Error ? true : undefined), 60000);
+    const stopped = next(client, STOPPED);
+    process.kill(pid, 'SIGKILL');
+    await stopped;
+    assert.equal(api.status.severity, vscode.LanguageStatusSeverity.Error);
     assert.match(api.status.detail ?? '', /crashing repeatedly/);
     // The user can bring it back.
     await vscode.commands.executeCommand('cloe.restartServer');
     await api.ready();
+    assert.notEqual(await client.sendRequest<number>('cloe/processId'), pid);
     await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'invalid-level'));
   });
 });

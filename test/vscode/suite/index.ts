@@ -1,17 +1,19 @@
 /**
  * The real VS Code suite, in @vscode/test-electron's shape: VS Code loads this module (the
- * extensionTestsPath) in its extension host and calls run(). Mocha runs every *.vtest.js beside it,
- * or only the ones CLOE_VSCODE_SUITE names. The last line it prints is "N passed, N failed".
+ * extensionTestsPath) in its extension host and calls run(). Mocha runs the extension*.vtest.js beside it,
+ * or the ones CLOE_VSCODE_SUITE names. The last line it prints is "N passed, N failed".
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
-  const only = process.env.CLOE_VSCODE_SUITE;
+  // CLOE_VSCODE_GREP: only the tests whose title matches (e.g. to repeat one).
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec', ...(process.env.CLOE_VSCODE_GREP ? { grep: process.env.CLOE_VSCODE_GREP } : {}) });
+  // extension*.vtest.js by default; restricted.vtest.js and plain.vtest.js need their own VS Code.
+  const only = process.env.CLOE_VSCODE_SUITE || 'extension';
   for (const f of fs.readdirSync(__dirname).sort()) {
-    if (f.endsWith('.vtest.js') && (!only || f.startsWith(only))) mocha.addFile(path.join(__dirname, f));
+    if (f.endsWith('.vtest.js') && f.startsWith(only)) mocha.addFile(path.join(__dirname, f));
   }
   return new Promise((resolve, reject) => {
     let passed = 0;

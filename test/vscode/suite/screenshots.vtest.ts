@@ -1,0 +1,80 @@
+/**
+ * The README's and the walkthrough's pictures, taken from the real VS Code run:
+ *   node test/vscode/run-code-server.mjs --suite screenshots --folder samples --screenshots images
+ * Each test sets the editor up through the vscode API and asks the runner for a screenshot once
+ * what it shows (a hover, the quick fix menu, code lenses) is drawn.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { askRunner, type CloeApi, codeOf, diagnosticsOf, EXTENSION_ID } from './helpers';
+
+const DIR = process.env.CLOE_SCREENSHOTS;
+
+function sample(rel: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder);
+  return vscode.Uri.joinPath(folder.uri, rel);
+}
+
+async function showAt(uri: vscode.Uri, needle: string, delta = 0): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const at = doc.positionAt(doc.getText().indexOf(needle) + delta);
+  const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(at, at) });
+  editor.revealRange(new vscode.Range(Math.max(0, at.line - 6), 0, at.line + 14, 0), vscode.TextEditorRevealType.AtTop);
+  return editor;
+}
+
+/** Runs `command` in the focused editor and takes the screenshot once `waitFor` shows (three tries: the page may miss a first command while it is busy). */
+async function shoot(command: string, file: string, waitFor: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand(command);
+    try {
+      await askRunner('screenshot', path.join(DIR!, file), waitFor);
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+describe('screenshots', () => {
+  before(async function () {
+    if (!DIR) this.skip();
+    const api = await vscode.extensions.getExtension<CloeApi>(EXTENSION_ID)!.activate();
+    await api.ready();
+    for (const c of ['workbench.action.closeSidebar', 'workbench.action.closePanel', 'notifications.clearAll', 'workbench.action.closeAuxiliaryBar']) {
+      await vscode.commands.executeCommand(c).then(undefined, () => undefined);
+    }
+  });
+
+  it('squiggles with a quick fix', async () => {
+    const uri = sample('invalid/levels.cloe.yaml');
+    await showAt(uri, 'threshold: b2', 'threshold: '.length);
+    await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'invalid-level'));
+    await shoot('editor.action.quickFix', 'quick-fix.png', '.action-widget');
+    await vscode.commands.executeCommand('hideCodeActionWidget').then(undefined, () => undefined);
+  });
+
+  it('a hover explains an outcome', async () => {
+    const uri = sample('acme-formation.cloe.yaml');
+    await showAt(uri, 'result: { written: B2, oral: B1+', 'result: { '.length);
+    await diagnosticsOf(uri);
+    await shoot('editor.action.showHover', 'hover.png', '.monaco-editor .monaco-hover');
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  });
+
+  it('the walkthrough', async () => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#gettingStarted`, false);
+    await askRunner('screenshot', path.join(DIR!, 'walkthrough.png'), '.gettingStartedContainer .getting-started-step');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('inlay hints and code lenses', async () => {
+    const uri = sample('acme-formation.cloe.yaml');
+    await showAt(uri, '  - id: acme-2026-03');
+    await diagnosticsOf(uri);
+    await askRunner('screenshot', path.join(DIR!, 'hints-and-lenses.png'), '.codelens-decoration a');
+  });
+});
