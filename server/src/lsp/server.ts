@@ -18,6 +18,8 @@ import {
   type Hover,
   type InlayHint,
   InsertTextFormat,
+  IPCMessageReader,
+  IPCMessageWriter,
   MarkupKind,
   ProposedFeatures,
   StreamMessageWriter,
@@ -32,6 +34,7 @@ import { runInNewContext } from 'node:vm';
 import { format } from 'node:util';
 import { Console } from 'node:console';
 import { ChunkedMessageReader } from './stdio-reader';
+import { checkedSync, LifecycleGate } from './protocol-guard';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -162,7 +165,8 @@ const COLLECT_AFTER_EDIT = 4_000_000;
  * carries the protocol).
  */
 function stdioConnection(): Connection {
-  const connection = createConnection(ProposedFeatures.all, new ChunkedMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const writer = new StreamMessageWriter(process.stdout);
+  const connection = createConnection(ProposedFeatures.all, new LifecycleGate(new ChunkedMessageReader(process.stdin), writer, (m) => connection.console.warn(m)), writer);
   let shutdown = false;
   connection.onShutdown(() => {
     shutdown = true;
@@ -187,9 +191,29 @@ function stdioConnection(): Connection {
   return connection;
 }
 
+/** The connection over Node IPC (how the extension starts the server), its lifecycle checked. */
+function ipcConnection(): Connection {
+  const writer = new IPCMessageWriter(process);
+  const connection: Connection = createConnection(ProposedFeatures.all, new LifecycleGate(new IPCMessageReader(process), writer, (m) => connection.console.warn(m)), writer);
+  return connection;
+}
+
+/** How long the server waits for the client's settings (CLOE_CONFIGURATION_TIMEOUT_MS: tests shorten it). */
+const CONFIGURATION_TIMEOUT_MS = Number(process.env.CLOE_CONFIGURATION_TIMEOUT_MS) > 0 ? Number(process.env.CLOE_CONFIGURATION_TIMEOUT_MS) : 10_000;
+
+function answeredWithin<T>(promise: Promise<T>, ms: number): Promise<{ answered: true; value: T } | { answered: false }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve({ answered: false }), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve({ answered: true, value })),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
 export function startServer(): void {
   const heap = tuneHeap();
-  const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+  const connection = process.argv.includes('--stdio') ? stdioConnection() : process.argv.includes('--node-ipc') ? ipcConnection() : createConnection(ProposedFeatures.all);
   /**
    * The edits of each document since its last analysis, as the client sent them (offsets in the
    * text before each edit); null for a whole-text replacement. Incremental validation replays them.
@@ -204,6 +228,7 @@ export function startServer(): void {
       const edits: CoreEdit[] = [];
       let whole = false;
       for (const c of changes) {
+        // (Ranges come the right way round: protocol-guard.ts swapped a reversed one.)
         if ('range' in c) edits.push({ start: doc.offsetAt(c.range.start), end: doc.offsetAt(c.range.end), newText: c.text });
         else whole = true;
         TextDocument.update(doc, [c], version);
@@ -355,7 +380,13 @@ export function startServer(): void {
 
   async function refreshSettings(pushed?: unknown): Promise<void> {
     if (pushed !== undefined) settings = readSettings(pushed);
-    else if (canPullConfiguration) settings = readSettings(await connection.workspace.getConfiguration('cloe'));
+    else if (canPullConfiguration) {
+      // A client that never answers must not leave the server without settings updates for good:
+      // after a while the current settings stay (one log line) and the next change asks again.
+      const pulled = await answeredWithin(connection.workspace.getConfiguration('cloe'), CONFIGURATION_TIMEOUT_MS);
+      if (pulled.answered) settings = readSettings(pulled.value);
+      else connection.console.warn(`the client did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS} ms: the current settings stay`);
+    }
     matcher = new FileMatcher(settings.files, roots);
     for (const doc of documents.all()) schedule(doc.uri);
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -660,7 +691,9 @@ export function startServer(): void {
     return { files, errors, warnings };
   });
 
-  documents.listen(connection);
+  documents.listen(
+    checkedSync(connection, (uri) => documents.get(uri) !== undefined, (uri) => documents.get(uri)?.version ?? 0, (m) => connection.console.warn(m)),
+  );
   connection.listen();
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
 }
