@@ -28,14 +28,12 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { format } from 'node:util';
 import { Console } from 'node:console';
 import { ChunkedMessageReader } from './stdio-reader';
 import { checkedSync, LifecycleGate } from './protocol-guard';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
@@ -43,6 +41,7 @@ import { CONFIG_FILE_NAMES } from '../core/config';
 import { suppressionFixes } from '../core/suppress';
 import { LineIndex } from '../core/text';
 import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../node/config-loader';
+import { readTextFile, readTextFileAsync } from '../node/read-text';
 import { checkText, type CheckResult } from '../core/check';
 import type { TextEdit as CoreEdit } from '../core/findings';
 import { IncrementalGrid } from '../core/incremental';
@@ -255,7 +254,7 @@ export function startServer(): void {
     const open = documents.get(pathToFileURL(p).href);
     if (open) return open.getText();
     try {
-      return readFileSync(p, 'utf8');
+      return readTextFile(p).text;
     } catch {
       return undefined;
     }
@@ -677,8 +676,8 @@ export function startServer(): void {
         let result: CheckResult;
         if (open) result = analyze(open);
         else {
-          // Like an editor (and the CLI), read the text without its byte order mark.
-          result = checkText((await readFile(fileURLToPath(uri), 'utf8')).replace(/^\uFEFF/, ''));
+          // As the CLI reads it (read-text.ts: the byte order mark gives the encoding).
+          result = checkText((await readTextFileAsync(fileURLToPath(uri))).text);
           void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(uri, result, locale(), settings.maxDiagnostics) });
         }
         files++;

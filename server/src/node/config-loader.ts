@@ -3,7 +3,7 @@
  * core: it reads files; the core parses them). For a grid file, the nearest cloe.config.yaml up
  * the folder tree applies, up to the workspace or repository root.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { type CheckOptions, localProfessionDefs, type SeverityOverride } from '../core/check';
@@ -12,6 +12,7 @@ import type { Finding } from '../core/findings';
 import type { LocalProfessionDef } from '../core/grid';
 import { msg } from '../core/messages';
 import { parseGrid } from '../core/parse';
+import { readTextFile } from './read-text';
 
 export interface ResolvedConfig {
   /** The configuration file; undefined when none applies. */
@@ -33,7 +34,7 @@ export type ReadText = (absPath: string) => string | undefined;
 
 const readFromDisk: ReadText = (p) => {
   try {
-    return readFileSync(p, 'utf8');
+    return readTextFile(p).text;
   } catch {
     return undefined;
   }
