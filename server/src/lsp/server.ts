@@ -404,7 +404,9 @@ export function startServer(): void {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    loader.setRoots(roots);
+    // trusted: false (an editor's untrusted workspace): a configuration cannot make the server
+    // read files outside the repository (config-loader.ts).
+    loader.setTrusted((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -674,10 +676,22 @@ export function startServer(): void {
       try {
         const open = documents.get(uri);
         let result: CheckResult;
+        if (isConfigUri(uri)) {
+          // A configuration is checked as a configuration (as the CLI's `check .` does).
+          const config = loader.load(filePathOf(uri)!);
+          const lines = new LineIndex(config.text ?? '');
+          if (!open) void connection.sendDiagnostics({ uri, diagnostics: config.findings.map((f) => toDiagnostic(uri, { lines }, f, locale())) });
+          files++;
+          errors += config.findings.filter((f) => f.severity === 'error').length;
+          warnings += config.findings.filter((f) => f.severity === 'warning').length;
+          continue;
+        }
         if (open) result = analyze(open);
         else {
           // As the CLI reads it (read-text.ts: the byte order mark gives the encoding).
-          result = checkText((await readTextFileAsync(fileURLToPath(uri))).text);
+          // With the configuration that applies to it, as an open document and the CLI do.
+          const config = configOf(uri);
+          result = checkText((await readTextFileAsync(fileURLToPath(uri))).text, config ? checkOptions(config) : {});
           void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(uri, result, locale(), settings.maxDiagnostics) });
         }
         files++;
