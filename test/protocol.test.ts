@@ -58,6 +58,16 @@ describe('malformed protocol input', () => {
     assert.deepEqual(await logsSince(client, from + 1), []);
   });
 
+  test('the lone-CR join of issue 18 over the protocol: the edited document says the line a fresh one says', async () => {
+    const text = 'cohorts:\n  - id: F091\n    candidates:\n      - id: F01 x\r\n        result: B1\rx\n      - id: F04\n      - id: F04\n';
+    const u = uri('lone-cr.cloe.yaml');
+    await client.open(u, text);
+    const p = await client.change(u, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 1 } }, text: '' }]);
+    const joined = text.replace('\rx\n', '\r\n');
+    assert.deepEqual(shape(p.diagnostics), await freshDiagnostics(client, joined));
+    assert.match(shape(p.diagnostics).join('\n'), /already used in this file \(line 6\)/);
+  });
+
   test('positions past the end of a line or of the document (the protocol allows them): no log line', async () => {
     const u = uri('past-end.cloe.yaml');
     await client.open(u, GRID);
