@@ -3,12 +3,12 @@
  * with configurations, extra grids and suppression comments, produce exactly the same findings.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { ROOT, runCli } from './helpers';
 import { diagnosticKey, TestClient } from './lsp-client';
 
@@ -197,5 +197,114 @@ describe('configuration from the command line', () => {
     const files = new Set((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.file));
     assert.ok(files.has('test/fixtures/config-tree/team-a/cohorts/2026/printemps.yaml'));
     assert.ok(!files.has('test/fixtures/config-tree/plain/ignored.yaml'));
+  });
+});
+
+describe('one configuration lookup for the CLI, open documents and Check Workspace (issue 13)', () => {
+  let tree: string;
+  before(() => {
+    tree = copyTree();
+    // A repository: the lookup stops at its root, for every face.
+    mkdirSync(path.join(tree, '.git'));
+  });
+  after(() => rmSync(tree, { recursive: true, force: true }));
+
+  const serverKey = (d: Diagnostic) => `${diagnosticKey(d)} ${SEVERITY[d.severity ?? 0]} ${d.message as string}`;
+
+  for (const folder of ['.', 'team-a/cohorts']) {
+    test(`opened from ${folder === '.' ? 'the repository root' : `a subfolder (${folder})`}: the same findings as the CLI, open or checked by Check Workspace`, async () => {
+      const cli = await cliFindings(tree);
+      const files = walk(tree).filter((f) => !f.endsWith('ignored.yaml'));
+      // Check Workspace first (for files that are not open, it publishes its own diagnostics).
+      const client = new TestClient({ workspaceFolder: path.join(tree, folder) });
+      try {
+        await client.initialize();
+        const uris = files.map((f) => pathToFileURL(f).href);
+        const published = uris.map((u) => client.waitDiagnostics(u));
+        const counts = (await client.connection.sendRequest('cloe/checkFiles', { uris })) as { files: number };
+        assert.equal(counts.files, files.length);
+        const workspace = await Promise.all(published);
+        for (const [i, file] of files.entries()) {
+          const rel = path.relative(tree, file).split(path.sep).join('/');
+          const expected = cli.get(rel) ?? [];
+          assert.deepEqual(workspace[i]!.diagnostics.map(serverKey).sort(), expected, `Check Workspace: ${rel}`);
+          const opened = await client.open(uris[i]!, readFileSync(file, 'utf8'));
+          assert.deepEqual(opened.diagnostics.map(serverKey).sort(), expected, `open document: ${rel}`);
+        }
+        // The case of the issue: team-a's configuration applies below it, in the editor as in CI.
+        assert.ok(!(cli.get('team-a/cohorts/2026/printemps.yaml') ?? []).some((k) => k.startsWith('threshold-defaulted')));
+      } finally {
+        await client.stop();
+      }
+    });
+  }
+});
+
+describe('configuration files named on the command line, and what `grid:` may name (issue 18)', () => {
+  let repo: string;
+  let outside: string;
+  const GRID_WITH_SOMMELIER = 'cloe: 1\ncohorts:\n  - id: c1\n    candidates:\n      - id: A1\n        name: Ann\n        profession: Caviste\n        result: B2\n';
+  before(() => {
+    outside = mkdtempSync(path.join(os.tmpdir(), 'cloe-outside-'));
+    writeFileSync(path.join(outside, 'shared.cloe.yaml'), 'cloe: 1\nprofessions:\n  - name: Caviste\n    threshold: B1\n');
+    repo = mkdtempSync(path.join(os.tmpdir(), 'cloe-repo-'));
+    mkdirSync(path.join(repo, '.git'));
+    writeFileSync(path.join(repo, 'list.cloe.yaml'), '- a\n- b\n');
+    writeFileSync(path.join(repo, 'notes.txt'), 'root:x:0:0:root:/root:/bin/bash\n');
+    const rel = path.relative(repo, path.join(outside, 'shared.cloe.yaml')).split(path.sep).join('/');
+    writeFileSync(path.join(repo, 'cloe.config.yaml'), `grid:\n  - /etc/passwd\n  - notes.txt\n  - list.cloe.yaml\n  - ${rel}\n`);
+    writeFileSync(path.join(repo, 'a.cloe.yaml'), GRID_WITH_SOMMELIER);
+  });
+  after(() => {
+    rmSync(repo, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  test('`check cloe.config.yaml` checks it as a configuration: the findings `check .` gives for it', async () => {
+    const named = await runCli(['check', '--format', 'json', 'cloe.config.yaml'], { cwd: repo });
+    assert.equal(named.code, 1, named.stderr);
+    const findings = (JSON.parse(named.stdout) as JsonFinding[]).map(keyOf);
+    assert.ok(!findings.some((f) => /Unknown key|cloe: 1/.test(f)), findings.join('\n'));
+    const all = await cliFindings(repo);
+    assert.deepEqual([...findings].sort(), all.get('cloe.config.yaml'));
+    // A configuration with no problem: checked, nothing to say, exit 0.
+    const team = await runCli(['check', 'test/fixtures/config-tree/team-a/cloe.config.yaml']);
+    assert.equal(team.code, 0, team.stdout + team.stderr);
+    assert.match(team.stdout, /0 errors, 0 warnings in 1 file/);
+  });
+
+  test('a `grid:` entry that is not a grid file is invalid-config; one outside the repository a warning, still read', async () => {
+    const config = (await cliFindings(repo)).get('cloe.config.yaml') ?? [];
+    assert.match(config.join('\n'), /^invalid-config 1:4-1:15 error "\/etc\/passwd" is not a grid file: its name ends neither in \.cloe\.yaml/m);
+    assert.match(config.join('\n'), /^invalid-config 2:4-2:13 error "notes\.txt" is not a grid file/m);
+    assert.match(config.join('\n'), /^invalid-config 3:4-3:18 error "list\.cloe\.yaml" is not a grid file: it does not hold a YAML mapping/m);
+    assert.match(config.join('\n'), /^invalid-config 1:4-1:15 warning Grid file "\/etc\/passwd" lies outside the repository/m);
+    assert.match(config.join('\n'), /^invalid-config 4:4-4:\d+ warning Grid file ".*shared\.cloe\.yaml" lies outside the repository/m);
+    assert.equal(config.length, 5, config.join('\n'));
+    // Trusted (the CLI): the grid outside is read, its profession known.
+    const grid = (await cliFindings(repo)).get('a.cloe.yaml') ?? [];
+    assert.ok(!grid.some((f) => f.startsWith('unknown-profession')), grid.join('\n'));
+  });
+
+  test('in an untrusted workspace (initializationOptions.trusted: false) the server does not read a grid file outside the repository', async () => {
+    for (const trusted of [true, false]) {
+      const client = new TestClient({ workspaceFolder: repo, initializationOptions: { trusted } });
+      try {
+        await client.initialize();
+        const configUri = pathToFileURL(path.join(repo, 'cloe.config.yaml')).href;
+        const config = await client.open(configUri, readFileSync(path.join(repo, 'cloe.config.yaml'), 'utf8'));
+        const messages = config.diagnostics.map((d) => `${SEVERITY[d.severity ?? 0]} ${d.message as string}`).join('\n');
+        if (trusted) assert.match(messages, /warning Grid file ".*shared\.cloe\.yaml" lies outside the repository \(.*\): CI/);
+        else assert.match(messages, /warning Grid file ".*shared\.cloe\.yaml" lies outside the repository \(.*\) and this workspace is not trusted: it is not read/);
+        const grid = await client.open(pathToFileURL(path.join(repo, 'a.cloe.yaml')).href, GRID_WITH_SOMMELIER);
+        assert.equal(
+          grid.diagnostics.some((d) => d.code === 'unknown-profession'),
+          !trusted,
+          grid.diagnostics.map((d) => d.message).join('\n'),
+        );
+      } finally {
+        await client.stop();
+      }
+    }
   });
 });

@@ -326,12 +326,12 @@ describe('diff --base', () => {
     const analyst = (id: string, extra = '') => `      - id: ${id}\n        name: Analyst ${id}\n        profession: Analyste de données\n${extra}        result: B1\n`;
     const dir = repository(
       {
-        'cloe.config.yaml': 'grid:\n  - metiers/locaux.yaml\n',
-        'metiers/locaux.yaml': professions('B2'),
+        'cloe.config.yaml': 'grid:\n  - metiers/locaux.cloe.yaml\n',
+        'metiers/locaux.cloe.yaml': professions('B2'),
         'cohorts/a.cloe.yaml': grid(analyst('AN-1') + analyst('AN-2', '        threshold: B2\n')),
         'cohorts/b.cloe.yaml': grid(analyst('AN-3')),
       },
-      { 'metiers/locaux.yaml': professions('B1') },
+      { 'metiers/locaux.cloe.yaml': professions('B1') },
     );
     const changes = await jsonDiff(['--base', 'HEAD~1'], dir);
     assert.deepEqual(summary(changes), ['cohorts/a.cloe.yaml AN-1 changed [threshold,outcome]', 'cohorts/b.cloe.yaml AN-3 changed [threshold,outcome]']);

@@ -10,6 +10,7 @@ import { fastParserBugs } from '../server/src/core/fast-parse';
 import { IncrementalGrid } from '../server/src/core/incremental';
 import { LazyObject } from '../server/src/core/lazy';
 import { LineIndex } from '../server/src/core/text';
+import { render } from '../server/src/core/messages';
 import { fieldOf } from '../server/src/core/model';
 import { generate, LEVELS, rng } from './generate';
 import { INVALID_SAMPLES, readRepoFile, VALID_SAMPLES } from './helpers';
@@ -171,6 +172,24 @@ test('edge cases of incremental validation: ids moved by an edit, a batch adding
   // No edits: the same result.
   const inc = new IncrementalGrid('cloe: 1\n');
   assert.equal(inc.update([]), inc.result);
+});
+
+test('an edit that joins a lone CR with the LF after it (a line fewer): duplicate-id gives the new line number (issue 18)', () => {
+  // The text of the issue: deleting the x between "\r" and "\n" (line 5, characters 0-1) removes a line break.
+  const text = 'cohorts:\n  - id: F091\n    candidates:\n      - id: F01 x\r\n        result: B1\rx\n      - id: F04\n      - id: F04\n';
+  const at = text.indexOf('\rx\n') + 1;
+  const inc = new IncrementalGrid(text);
+  const edits = [{ start: at, end: at + 1, newText: '' }];
+  const next = text.slice(0, at) + text.slice(at + 1);
+  const got = inc.update(edits);
+  assert.deepEqual(snapshot(got), snapshot(checkText(next)));
+  const dup = got.findings.find((f) => f.rule === 'duplicate-id');
+  assert.match(dup ? render(dup.message, 'en') : '', /line 6\)/);
+  // And back: typing the x again between \r and \n splits the break (a line more).
+  const back = inc.update([{ start: at, end: at, newText: 'x' }]);
+  assert.deepEqual(snapshot(back), snapshot(checkText(text)));
+  const dup2 = back.findings.find((f) => f.rule === 'duplicate-id');
+  assert.match(dup2 ? render(dup2.message, 'en') : '', /line 7\)/);
 });
 
 test('a line index updated by an edit equals one built from the new text (LF, CRLF, lone CR)', () => {

@@ -25,6 +25,12 @@ export interface ClientOptions {
   locale?: string;
   settings?: Record<string, unknown>;
   workspaceFolder?: string;
+  /** More environment variables for the server. */
+  env?: Record<string, string>;
+  /** false: never answer workspace/configuration (a client that hangs). */
+  answerConfiguration?: boolean;
+  /** Sent as initializationOptions. */
+  initializationOptions?: unknown;
 }
 
 export class TestClient {
@@ -41,7 +47,7 @@ export class TestClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [CLI, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [CLI, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -57,7 +63,9 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'cloe' ? this.settings : null)));
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }): Promise<unknown[]> | unknown[] =>
+      options.answerConfiguration === false ? new Promise<unknown[]>(() => undefined) : p.items.map((i) => (i.section === 'cloe' ? this.settings : null)),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/inlayHint/refresh', () => {
       this.refreshes++;
@@ -76,6 +84,7 @@ export class TestClient {
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
       locale: this.options.locale ?? 'en',
+      ...(this.options.initializationOptions !== undefined ? { initializationOptions: this.options.initializationOptions } : {}),
       capabilities: {
         workspace: { configuration: true, inlayHint: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: {

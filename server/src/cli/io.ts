@@ -1,13 +1,14 @@
 /** Reading inputs and writing reports: whole or not at all. */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readTextFile } from '../node/read-text';
 import { UsageError, type Target } from './files';
 
 export function readTarget(t: Target, stdin: () => string): string {
   if (!t.abs) return stdin();
   try {
-    // A byte order mark is no character of line 1 (editors hide it): positions stay right.
-    return readFileSync(t.abs, 'utf8').replace(/^\uFEFF/, '');
+    // (Its byte order mark says the encoding and is no character of line 1: read-text.ts.)
+    return readTextFile(t.abs).text;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
@@ -17,7 +18,7 @@ export function readTarget(t: Target, stdin: () => string): string {
 
 export function readStdin(): string {
   try {
-    return readFileSync(0, 'utf8').replace(/^\uFEFF/, '');
+    return readTextFile(0).text;
   } catch (e) {
     throw new UsageError(`Cannot read standard input: ${(e as Error).message}.`);
   }

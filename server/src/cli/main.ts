@@ -11,9 +11,10 @@ import { checkInWorkers, type Job, WORKER_ARG, workerCount, workerMain } from '.
 import path from 'node:path';
 import type { Finding } from '../core/findings';
 import { RULES } from '../core/rules/index';
+import { CONFIG_FILE_NAMES } from '../core/config';
 import { LineIndex } from '../core/text';
 import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../node/config-loader';
-import { displayPath, expandTargets, UsageError } from './files';
+import { displayPath, expandTargets, type Target, UsageError } from './files';
 import { formatGithub } from './formats/github';
 import { formatGitlab } from './formats/gitlab';
 import { formatJson } from './formats/json';
@@ -164,11 +165,15 @@ async function checkFiles(paths: string[], io: Io, opts: CheckRun): Promise<Chec
   const loader = new ConfigLoader();
   const fixed = explicitConfig(loader, opts.configPath, io.cwd);
   const configOf = (abs: string) => fixed ?? loader.forFile(abs);
-  const targets = expandTargets(paths, io.cwd, opts.stdinName, (abs) => isGridFile(abs, configOf(abs)));
+  const named = expandTargets(paths, io.cwd, opts.stdinName, (abs) => isGridFile(abs, configOf(abs)));
+  // A configuration named on the command line is checked as a configuration (as `check .` does).
+  const isConfig = (t: Target) => !!t.abs && CONFIG_FILE_NAMES.includes(path.basename(t.abs));
+  const targets = named.filter((t) => !isConfig(t));
+  const namedConfigs = new Set(named.filter(isConfig).map((t) => loader.load(t.abs!).path!));
   let stdinText: string | undefined;
   const stdin = () => (stdinText ??= readStdin());
   const keep = (f: Finding) => SEVERITIES.indexOf(f.severity) <= opts.minRank;
-  const configs = new Map<string, ResolvedConfig>();
+  const configs = new Map<string, ResolvedConfig>([...namedConfigs].map((p) => [p, loader.load(p)]));
   const jobs = targets.map((t) => {
     let text = readTarget(t, stdin);
     const config = configOf(t.abs ?? path.join(io.cwd, opts.stdinName ?? 'stdin.cloe.yaml'));
@@ -194,7 +199,7 @@ async function checkFiles(paths: string[], io: Io, opts: CheckRun): Promise<Chec
   });
   // Problems of a configuration are reported on the configuration file itself.
   for (const config of configs.values()) {
-    if (config.findings.length === 0 || config.text === undefined || !config.path) continue;
+    if (config.text === undefined || !config.path || (config.findings.length === 0 && !namedConfigs.has(config.path))) continue;
     files.push({ display: displayPath(config.path, io.cwd), abs: config.path, text: config.text, lines: new LineIndex(config.text), candidates: [], findings: config.findings.filter(keep) });
   }
   return files;

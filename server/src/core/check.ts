@@ -7,12 +7,13 @@ import { type LocalProfessionDef, ProfessionIndex, type ResolvedProfession } fro
 import { msg } from './messages';
 import { type Candidate, fieldOf, type GridModel, isWritten } from './model';
 import { LazyOutcome, type Outcome, type OutcomeInput } from './outcome';
-import { emptyModel, sizeLimitFinding } from './limits';
+import { emptyModel, localeNumber, sizeLimitFinding } from './limits';
 import { parseGrid } from './parse';
 import { RULES, ruleById } from './rules/index';
 import { applyDirectives, parseDirectives } from './suppress';
 import type { CandidateContext, FileContext, Report, Rule } from './rules/rule';
 import { LineIndex } from './text';
+import { notTextError } from './text-errors';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -148,6 +149,9 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   // Past the size limits nothing is parsed: one finding says so, in a fixed time.
   const limit = sizeLimitFinding(text);
   if (limit) return emptyResult(text, options, limit);
+  // UTF-16 or UTF-32 without a byte order mark: nothing in it can be read, one finding says why.
+  const notText = notTextError(text);
+  if (notText) return emptyResult(text, options, { rule: 'yaml-syntax', severity: 'error', span: notText.span, message: msg('yaml-syntax.not-text', { count: localeNumber(Number(notText.message)) }) });
   try {
     const model = parseGrid(text, options.lazy);
     const result = analyzeModel(model, options);

@@ -142,6 +142,9 @@ export class IncrementalGrid {
     const apart = !id || edit.end < id.start || edit.start > id.end;
     if (!apart || replacement.id?.value !== candidate.id?.value || !replacement.id !== !candidate.id) this.idsOrLinesMoved = true;
     if (/[\r\n]/.test(edit.newText) || /[\r\n]/.test(text.slice(edit.start, edit.end))) this.idsOrLinesMoved = true;
+    // After a lone CR, an edit with no line break may still add or remove one: removing what
+    // stood between that CR and a \n joins them into one break, typing between \r and \n splits one.
+    if (text.charCodeAt(edit.start - 1) === 13) this.idsOrLinesMoved = true;
     items[itemIndex] = parsed.node;
     cohort.candidates[inCohort] = replacement;
     model.candidates[candidate.index] = replacement;

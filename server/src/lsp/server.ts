@@ -18,6 +18,8 @@ import {
   type Hover,
   type InlayHint,
   InsertTextFormat,
+  IPCMessageReader,
+  IPCMessageWriter,
   MarkupKind,
   ProposedFeatures,
   StreamMessageWriter,
@@ -26,13 +28,12 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { format } from 'node:util';
 import { Console } from 'node:console';
 import { ChunkedMessageReader } from './stdio-reader';
-import { readFileSync } from 'node:fs';
+import { checkedSync, LifecycleGate } from './protocol-guard';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
@@ -40,6 +41,7 @@ import { CONFIG_FILE_NAMES } from '../core/config';
 import { suppressionFixes } from '../core/suppress';
 import { LineIndex } from '../core/text';
 import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../node/config-loader';
+import { readTextFile, readTextFileAsync } from '../node/read-text';
 import { checkText, type CheckResult } from '../core/check';
 import type { TextEdit as CoreEdit } from '../core/findings';
 import { IncrementalGrid } from '../core/incremental';
@@ -162,7 +164,8 @@ const COLLECT_AFTER_EDIT = 4_000_000;
  * carries the protocol).
  */
 function stdioConnection(): Connection {
-  const connection = createConnection(ProposedFeatures.all, new ChunkedMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const writer = new StreamMessageWriter(process.stdout);
+  const connection = createConnection(ProposedFeatures.all, new LifecycleGate(new ChunkedMessageReader(process.stdin), writer, (m) => connection.console.warn(m)), writer);
   let shutdown = false;
   connection.onShutdown(() => {
     shutdown = true;
@@ -187,9 +190,29 @@ function stdioConnection(): Connection {
   return connection;
 }
 
+/** The connection over Node IPC (how the extension starts the server), its lifecycle checked. */
+function ipcConnection(): Connection {
+  const writer = new IPCMessageWriter(process);
+  const connection: Connection = createConnection(ProposedFeatures.all, new LifecycleGate(new IPCMessageReader(process), writer, (m) => connection.console.warn(m)), writer);
+  return connection;
+}
+
+/** How long the server waits for the client's settings (CLOE_CONFIGURATION_TIMEOUT_MS: tests shorten it). */
+const CONFIGURATION_TIMEOUT_MS = Number(process.env.CLOE_CONFIGURATION_TIMEOUT_MS) > 0 ? Number(process.env.CLOE_CONFIGURATION_TIMEOUT_MS) : 10_000;
+
+function answeredWithin<T>(promise: Promise<T>, ms: number): Promise<{ answered: true; value: T } | { answered: false }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve({ answered: false }), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve({ answered: true, value })),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
 export function startServer(): void {
   const heap = tuneHeap();
-  const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+  const connection = process.argv.includes('--stdio') ? stdioConnection() : process.argv.includes('--node-ipc') ? ipcConnection() : createConnection(ProposedFeatures.all);
   /**
    * The edits of each document since its last analysis, as the client sent them (offsets in the
    * text before each edit); null for a whole-text replacement. Incremental validation replays them.
@@ -204,6 +227,7 @@ export function startServer(): void {
       const edits: CoreEdit[] = [];
       let whole = false;
       for (const c of changes) {
+        // (Ranges come the right way round: protocol-guard.ts swapped a reversed one.)
         if ('range' in c) edits.push({ start: doc.offsetAt(c.range.start), end: doc.offsetAt(c.range.end), newText: c.text });
         else whole = true;
         TextDocument.update(doc, [c], version);
@@ -230,7 +254,7 @@ export function startServer(): void {
     const open = documents.get(pathToFileURL(p).href);
     if (open) return open.getText();
     try {
-      return readFileSync(p, 'utf8');
+      return readTextFile(p).text;
     } catch {
       return undefined;
     }
@@ -371,12 +395,17 @@ export function startServer(): void {
     if (pushed !== undefined) settings = readSettings(pushed);
     else if (canPullConfiguration) {
       // The user's settings, then each folder's (resource-scoped values may differ per folder).
-      const [global, ...perFolder] = (await connection.workspace.getConfiguration([{ section: 'cloe' }, ...roots.map((r) => ({ scopeUri: pathToFileURL(r).href, section: 'cloe' }))])) as unknown[];
-      settings = readSettings(global);
-      folders = roots.map((root, i) => {
-        const s = readSettings(perFolder[i]);
-        return { root, settings: s, matcher: new FileMatcher(s.files, [root]) };
-      });
+      // A client that never answers must not leave the server without settings updates for good:
+      // after a while the current settings stay (one log line) and the next change asks again.
+      const pulled = await answeredWithin(connection.workspace.getConfiguration([{ section: 'cloe' }, ...roots.map((r) => ({ scopeUri: pathToFileURL(r).href, section: 'cloe' }))]), CONFIGURATION_TIMEOUT_MS);
+      if (pulled.answered) {
+        const [global, ...perFolder] = pulled.value as unknown[];
+        settings = readSettings(global);
+        folders = roots.map((root, i) => {
+          const s = readSettings(perFolder[i]);
+          return { root, settings: s, matcher: new FileMatcher(s.files, [root]) };
+        });
+      } else connection.console.warn(`the client did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS} ms: the current settings stay`);
     }
     matcher = new FileMatcher(settings.files, roots);
     for (const doc of documents.all()) schedule(doc.uri);
@@ -396,7 +425,9 @@ export function startServer(): void {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    loader.setRoots(roots);
+    // trusted: false (an editor's untrusted workspace): a configuration cannot make the server
+    // read files outside the repository (config-loader.ts).
+    loader.setTrusted((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -659,10 +690,22 @@ export function startServer(): void {
       try {
         const open = documents.get(uri);
         let result: CheckResult;
+        if (isConfigUri(uri)) {
+          // A configuration is checked as a configuration (as the CLI's `check .` does).
+          const config = loader.load(filePathOf(uri)!);
+          const lines = new LineIndex(config.text ?? '');
+          if (!open) void connection.sendDiagnostics({ uri, diagnostics: config.findings.map((f) => toDiagnostic(uri, { lines }, f, locale())) });
+          files++;
+          errors += config.findings.filter((f) => f.severity === 'error').length;
+          warnings += config.findings.filter((f) => f.severity === 'warning').length;
+          continue;
+        }
         if (open) result = analyze(open);
         else {
-          // Like an editor (and the CLI), read the text without its byte order mark.
-          result = checkText((await readFile(fileURLToPath(uri), 'utf8')).replace(/^\uFEFF/, ''));
+          // As the CLI reads it (read-text.ts: the byte order mark gives the encoding).
+          // With the configuration that applies to it, as an open document and the CLI do.
+          const config = configOf(uri);
+          result = checkText((await readTextFileAsync(fileURLToPath(uri))).text, config ? checkOptions(config) : {});
           void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(uri, result, locale(), settingsOf(uri).maxDiagnostics) });
         }
         files++;
@@ -675,7 +718,9 @@ export function startServer(): void {
     return { files, errors, warnings };
   });
 
-  documents.listen(connection);
+  documents.listen(
+    checkedSync(connection, (uri) => documents.get(uri) !== undefined, (uri) => documents.get(uri)?.version ?? 0, (m) => connection.console.warn(m)),
+  );
   connection.listen();
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
 }

@@ -1,9 +1,10 @@
 /**
  * The one configuration loader, shared by the CLI and the language server (the Node edge of the
  * core: it reads files; the core parses them). For a grid file, the nearest cloe.config.yaml up
- * the folder tree applies, up to the workspace or repository root.
+ * the folder tree applies, up to the repository root (a folder holding .git) or the file system
+ * root: the same for the CLI and the editor, whichever folder of the repository is opened.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type picomatchType from 'picomatch';
 import { type CheckOptions, localProfessionDefs, type SeverityOverride } from '../core/check';
@@ -12,6 +13,7 @@ import type { Finding } from '../core/findings';
 import type { LocalProfessionDef } from '../core/grid';
 import { msg } from '../core/messages';
 import { parseGrid } from '../core/parse';
+import { readTextFile } from './read-text';
 
 export interface ResolvedConfig {
   /** The configuration file; undefined when none applies. */
@@ -33,28 +35,45 @@ export type ReadText = (absPath: string) => string | undefined;
 
 const readFromDisk: ReadText = (p) => {
   try {
-    return readFileSync(p, 'utf8');
+    return readTextFile(p).text;
   } catch {
     return undefined;
   }
 };
 
+/** The repository a folder is in: the nearest folder up the tree holding .git, else undefined. */
+export function repositoryRoot(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/** A path with its symbolic links resolved (as far as it exists). */
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 export class ConfigLoader {
   private readonly cache = new Map<string, ResolvedConfig>();
   private readonly lookup = new Map<string, string | undefined>();
-
   /**
-   * @param read how to read a file (the server reads open documents first, then the disk)
-   * @param roots folders where the search stops (workspace folders); a folder with .git stops it too
+   * False in a workspace the user has not trusted (the editor says so): a grid file that a
+   * configuration names outside its repository is then not read at all.
    */
-  constructor(
-    private readonly read: ReadText = readFromDisk,
-    private roots: readonly string[] = [],
-  ) {}
+  private trusted = true;
 
-  setRoots(roots: readonly string[]): void {
-    this.roots = roots;
-    this.lookup.clear();
+  /** @param read how to read a file (the server reads open documents first, then the disk) */
+  constructor(private readonly read: ReadText = readFromDisk) {}
+
+  setTrusted(trusted: boolean): void {
+    if (trusted === this.trusted) return;
+    this.trusted = trusted;
+    this.cache.clear();
   }
 
   /** Forgets everything read (a configuration or grid file changed). */
@@ -80,7 +99,7 @@ export class ConfigLoader {
         break;
       }
       const parent = path.dirname(dir);
-      if (parent === dir || this.roots.includes(dir) || existsSync(path.join(dir, '.git'))) break;
+      if (parent === dir || existsSync(path.join(dir, '.git'))) break;
       dir = parent;
     }
     for (const v of visited) this.lookup.set(v, found);
@@ -109,9 +128,26 @@ export class ConfigLoader {
     resolved.files = parsed.files;
     resolved.findings.push(...parsed.findings);
     const dir = path.dirname(abs);
+    // Grid files stay inside the repository (outside one, the configuration's folder): CI and the
+    // other clones have nothing else, and an untrusted workspace must not make the editor read
+    // /etc/passwd or ~/.ssh through a configuration it did not write.
+    const home = realPath(repositoryRoot(dir) ?? dir);
     for (const g of parsed.grid) {
       const gridPath = path.resolve(dir, g.path);
       resolved.gridFiles.push(gridPath);
+      const report = (severity: Finding['severity'], message: Finding['message']) => resolved.findings.push({ rule: 'invalid-config', severity, span: g.span, message });
+      const inside = path.relative(home, realPath(gridPath));
+      if (inside.startsWith('..') || path.isAbsolute(inside)) {
+        if (!this.trusted) {
+          report('warning', msg('invalid-config.outside-untrusted', { path: g.path, root: home }));
+          continue;
+        }
+        report('warning', msg('invalid-config.outside-repository', { path: g.path, root: home }));
+      }
+      if (!isGridFile(gridPath, resolved)) {
+        report('error', msg('invalid-config.not-grid-name', { path: g.path }));
+        continue;
+      }
       let gridText: string | undefined;
       let reason = 'not found';
       try {
@@ -121,10 +157,14 @@ export class ConfigLoader {
         reason = (e as Error).message;
       }
       if (gridText === undefined) {
-        resolved.findings.push({ rule: 'invalid-config', severity: 'error', span: g.span, message: msg('invalid-config.missing-grid', { path: g.path, reason }) });
+        report('error', msg('invalid-config.missing-grid', { path: g.path, reason }));
         continue;
       }
       const model = parseGrid(gridText);
+      if (model.syntaxErrors.length === 0 && !model.root) {
+        report('error', msg('invalid-config.not-grid-content', { path: g.path }));
+        continue;
+      }
       if (model.syntaxErrors.length > 0) {
         resolved.findings.push({ rule: 'invalid-config', severity: 'warning', span: g.span, message: msg('invalid-config.grid-errors', { path: g.path, count: model.syntaxErrors.length }) });
       }

@@ -2,6 +2,7 @@
 import { outcomeText, summaryParts } from '../../core/explain';
 import type { OutcomeRow } from '../../core/diff';
 import { summarize } from '../../core/locate';
+import { neutralizeCell } from '../../core/sheet';
 import { type Locale, type MessageId, msg, render } from '../../core/messages';
 import type { CheckedFile } from './types';
 
@@ -64,8 +65,11 @@ export function reportTable(rows: readonly ReportRow[], locale: Locale): string 
 
 function csvCell(s: string | null): string {
   if (s === null) return '';
-  // Quote when needed; neutralise spreadsheet formulas (=, +, -, @ at the start).
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d/.test(s) ? `'${s}` : s;
+  // Quote when needed; neutralise spreadsheet formulas (OWASP "CSV injection"): a cell that starts
+  // with =, +, -, @, a tab or a CR gets a leading ' — numbers too ("-2+3+cmd|…" starts with one),
+  // so a spreadsheet shows the text as written and never evaluates it. (A level such as B1- ends
+  // with "-": it does not start with it and stays as it is.)
+  const safe = neutralizeCell(s);
   return /[",\r\n]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

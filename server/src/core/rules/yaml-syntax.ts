@@ -1,3 +1,4 @@
+import { localeNumber } from '../limits';
 import { msg } from '../messages';
 import type { Rule } from './rule';
 
@@ -34,7 +35,8 @@ export const yamlSyntax: Rule = {
       } else if (e.code === 'BAD_CHAR') {
         report({ span: { start, end }, message: msg('yaml-syntax.control-char', { code: e.message }) });
       } else if (e.code === 'NOT_UTF8') {
-        report({ span: { start, end }, message: msg('yaml-syntax.not-utf8') });
+        const places = Number(e.message);
+        report({ span: { start, end }, message: places > 1 ? msg('yaml-syntax.not-utf8.many', { count: localeNumber(places) }) : msg('yaml-syntax.not-utf8') });
       } else if (e.code === 'UNKNOWN_ANCHOR') {
         report({ span: { start, end }, message: msg('yaml-syntax.unknown-anchor', { name: e.message }) });
       } else if (e.code === 'BAD_MERGE') {
