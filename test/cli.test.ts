@@ -937,3 +937,16 @@ test('report: an invalid threshold, written or inherited, decides nothing in any
   assert.match(fr.stdout, /Décision/);
   assert.match(fr.stderr, /comporte des erreurs/, 'the warning follows --locale');
 });
+
+test('--output replaces a report atomically: an existing file keeps its mode, a symbolic link is followed', async () => {
+  const cwd = workspace({ 'k.cloe.yaml': UNTRUSTED });
+  fs.writeFileSync(path.join(cwd, 'real.json'), 'old');
+  fs.chmodSync(path.join(cwd, 'real.json'), 0o640);
+  fs.symlinkSync('real.json', path.join(cwd, 'link.json'));
+  const r = await runCli(['report', '--format', 'json', '--output', 'link.json', 'k.cloe.yaml'], { cwd });
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(fs.lstatSync(path.join(cwd, 'link.json')).isSymbolicLink(), 'the link stays a link');
+  assert.equal(fs.statSync(path.join(cwd, 'real.json')).mode & 0o777, 0o640);
+  assert.equal((JSON.parse(fs.readFileSync(path.join(cwd, 'real.json'), 'utf8')) as unknown[]).length, 5);
+  assert.deepEqual(fs.readdirSync(cwd).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+});

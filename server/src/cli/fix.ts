@@ -17,11 +17,11 @@
  *   included), on stdout, and the report goes to stderr (or to --output). The report is about the
  *   files as they are.
  */
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { CheckResult } from '../core/check';
 import { applyTextEdits, safeFixEdits } from '../core/fixes';
 import { type Target, UsageError } from './files';
+import { replaceAtomically } from './io';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -113,7 +113,7 @@ export class Fixer {
       return text;
     }
     try {
-      writeFileAtomically(t.abs, (hasBom ? BOM : '') + fixed.text);
+      replaceAtomically(t.abs, (hasBom ? BOM : '') + fixed.text);
     } catch (e) {
       throw new UsageError(`Cannot write the fixed "${t.display}": ${(e as Error).message}.`);
     }
@@ -133,36 +133,6 @@ export function fixerFor(command: string, fix: boolean | undefined, dryRun: bool
   if (command !== 'check') throw new UsageError(`${option} applies to "check" only. Run "cloe-grid --help" for usage.`);
   if (fix && dryRun) throw new UsageError('Use --fix or --fix-dry-run, not both: --fix-dry-run shows what --fix would change.');
   return new Fixer(dryRun ? 'dry-run' : 'fix', out);
-}
-
-/**
- * Replaces a file atomically: a temporary file in the same folder, written and flushed, with the
- * file's mode (and owner when allowed), then renamed over it. Follows a symbolic link.
- */
-export function writeFileAtomically(file: string, content: string): void {
-  const target = realpathSync(file);
-  const st = statSync(target);
-  const mode = st.mode & 0o7777;
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    const fd = openSync(tmp, 'wx', mode);
-    try {
-      writeSync(fd, Buffer.from(content, 'utf8'));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    chmodSync(tmp, mode); // the mode given to openSync is filtered by the umask
-    try {
-      chownSync(tmp, st.uid, st.gid);
-    } catch {
-      // Only root may give a file away; others keep their own files anyway.
-    }
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
 }
 
 // ── Unified diff ────────────────────────────────────────────────────────────────────────────

@@ -14,10 +14,10 @@ import { parseGrid } from '../core/parse';
 import { applyEdits, findHeader, parseMappings, type SheetImport, type SheetProblem, newGridText, mergeEdits, sheetCandidates, sheetPlace, HEADER_SCAN_ROWS } from '../core/sheet';
 import { checkOptions, ConfigLoader } from '../node/config-loader';
 import { displayPath, UsageError } from './files';
-import { unifiedDiff, writeFileAtomically } from './fix';
+import { unifiedDiff } from './fix';
 import { formatStylish } from './formats/stylish';
 import type { CheckedFile } from './formats/types';
-import { writeAtomically } from './io';
+import { replaceAtomically, writeAtomically } from './io';
 import { readSheet, SheetError } from './sheet-read';
 
 export interface ImportOptions {
@@ -135,7 +135,7 @@ export async function runImport(positionals: string[], opts: ImportOptions, io: 
   else if (opts.output) writeAtomically(targetAbs, after);
   else if (after !== before) {
     try {
-      writeFileAtomically(targetAbs, (bom ? BOM : '') + after);
+      replaceAtomically(targetAbs, (bom ? BOM : '') + after);
     } catch (e) {
       throw new UsageError(`Cannot write "${targetDisplay}": ${(e as Error).message}.`);
     }

@@ -1,5 +1,5 @@
 /** Reading inputs and writing reports: whole or not at all. */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { readTextFile } from '../node/read-text';
 import { UsageError, type Target } from './files';
@@ -24,15 +24,51 @@ export function readStdin(): string {
   }
 }
 
-/** Writes a file atomically: a temporary file beside it, then a rename. */
-export function writeAtomically(file: string, content: string | Uint8Array): void {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+/**
+ * The one way the CLI writes a file (reports, --fix, import): whole or not at all. A temporary
+ * file in the same folder is written and flushed (fsync), then renamed over the target. An
+ * existing file keeps its mode (and owner, when allowed), and a symbolic link is followed (the
+ * file it points to is replaced, the link stays).
+ */
+export function replaceAtomically(file: string, content: string | Uint8Array): void {
+  let target = path.resolve(file);
+  let existing: { mode: number; uid: number; gid: number } | undefined;
   try {
-    writeFileSync(tmp, content, 'utf8');
-    renameSync(tmp, file);
+    target = realpathSync(file);
+    const st = statSync(target);
+    existing = { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    const fd = openSync(tmp, 'wx', existing?.mode ?? 0o666);
+    try {
+      writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (existing) {
+      chmodSync(tmp, existing.mode); // the mode given to openSync is filtered by the umask
+      try {
+        chownSync(tmp, existing.uid, existing.gid);
+      } catch {
+        // Only root may give a file away; others keep their own files anyway.
+      }
+    }
+    renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Writes a report (--output) atomically; a failure is a usage error naming the file. */
+export function writeAtomically(file: string, content: string | Uint8Array): void {
+  try {
+    replaceAtomically(file, content);
+  } catch (e) {
     throw new UsageError(`Cannot write the report to "${file}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}.`);
   }
 }
