@@ -82,7 +82,7 @@ describe('CLOE Grid in VS Code', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, col));
     const text = hoverText(hovers);
     assert.match(text, /⇒ \*\*(Certificat CLOE|Attestation)/);
-    assert.match(text, /overall [ABC][12][+-]?/);
+    assert.match(text, /overall level [ABC][12][+-]?/);
   });
 
   it('completion offers the professions of the grid', async () => {
