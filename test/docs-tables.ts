@@ -41,7 +41,18 @@ export function withTable(text: string, table: string): string | undefined {
   return `${text.slice(0, a)}${START}\n${table}\n${text.slice(b)}`;
 }
 
+/** server/src/core/repository.ts, as package.json's repository.url says. */
+export function repositoryModule(): { file: string; text: string } {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { repository: { url: string } };
+  const url = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+  const file = 'server/src/core/repository.ts';
+  const text = readFileSync(path.join(ROOT_DIR, file), 'utf8').replace(/export const REPOSITORY = '[^']*';/, `export const REPOSITORY = '${url}';`);
+  return { file, text };
+}
+
 if (require.main === module) {
+  const repo = repositoryModule();
+  writeFileSync(path.join(ROOT_DIR, repo.file), repo.text);
   for (const { file, table } of tables()) {
     const p = path.join(ROOT_DIR, file);
     const next = withTable(readFileSync(p, 'utf8'), table);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { RULES } from '../server/src/core/rules/index';
-import { ROOT_DIR, tables, withTable } from './docs-tables';
+import { repositoryModule, ROOT_DIR, tables, withTable } from './docs-tables';
 
 test('the rules tables of README.md and docs/rules/README.md are the registry (run `npm run docs` if not)', () => {
   for (const { file, table } of tables()) {
@@ -16,4 +16,9 @@ test('each table lists every rule once', () => {
   for (const { table } of tables()) {
     for (const r of RULES) assert.equal(table.split('\n').filter((l) => l.includes(`${r.id}.md)`)).length, 1, r.id);
   }
+});
+
+test('the repository URL the docs links follow is package.json\'s (run `npm run docs` if not)', () => {
+  const { file, text } = repositoryModule();
+  assert.equal(readFileSync(path.join(ROOT_DIR, file), 'utf8'), text);
 });

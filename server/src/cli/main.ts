@@ -10,6 +10,7 @@ import { existsSync, statSync } from 'node:fs';
 import { checkInWorkers, type Job, WORKER_ARG, workerCount, workerMain } from './parallel';
 import path from 'node:path';
 import type { Finding } from '../core/findings';
+import { REPOSITORY } from '../core/repository';
 import { RULES } from '../core/rules/index';
 import { CONFIG_FILE_NAMES } from '../core/config';
 import { LineIndex } from '../core/text';
@@ -84,7 +85,7 @@ Common options:
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 findings that fail;
 2 usage error, missing or unreadable path, folder with no grid file.
-Rules and their documentation: https://github.com/cloe-grid/cloe-grid/blob/main/docs/rules/README.md
+Rules and their documentation: ${REPOSITORY}/blob/main/docs/rules/README.md
 `;
 
 interface Io {

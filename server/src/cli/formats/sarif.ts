@@ -2,6 +2,7 @@ import type { Severity } from '../../core/findings';
 import { render } from '../../core/messages';
 import { RULES, docsUrl } from '../../core/rules/index';
 import { type CheckedFile, type FormatContext, rangeOf } from './types';
+import { REPOSITORY } from '../../core/repository';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -58,7 +59,7 @@ export function formatSarif(files: readonly CheckedFile[], ctx: FormatContext): 
             name: 'cloe-grid',
             version: ctx.version,
             semanticVersion: ctx.version,
-            informationUri: 'https://github.com/cloe-grid/cloe-grid',
+            informationUri: REPOSITORY,
             rules: RULES.map((r) => ({
               id: r.id,
               name: r.id.replace(/(^|-)(\w)/g, (_m, _d: string, c: string) => c.toUpperCase()),

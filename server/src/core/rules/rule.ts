@@ -5,6 +5,7 @@ import type { MessageRef } from '../messages';
 import type { Candidate, GridModel } from '../model';
 import type { Outcome } from '../outcome';
 import type { Span } from '../text';
+import { REPOSITORY } from '../repository';
 
 export interface Report {
   span: Span;
@@ -44,7 +45,7 @@ export interface Rule {
   checkCandidate?(candidate: Candidate, ctx: CandidateContext): void;
 }
 
-export const DOCS_BASE = 'https://github.com/cloe-grid/cloe-grid/blob/main/docs/rules/';
+export const DOCS_BASE = `${REPOSITORY}/blob/main/docs/rules/`;
 
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
