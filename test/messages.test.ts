@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { FORMAT } from '../server/src/core/format';
 import { LEVEL_INFO } from '../server/src/core/levels';
 import { MESSAGE_IDS, messageTemplate } from '../server/src/core/messages';
@@ -45,6 +47,17 @@ test('French field docs and level names follow French typography too', () => {
     ...Object.values(LEVEL_INFO).flatMap((l) => [l.fr, l.descriptorFr]),
   ];
   const faults = texts.flatMap((t) => frenchFaults(t).map((f) => `${f} in «${t}»`));
+  assert.deepEqual(faults, []);
+});
+
+test('the extension\'s French (package.nls.fr.json, l10n) follows French typography too', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const faults: string[] = [];
+  for (const file of ['package.nls.fr.json', 'l10n/bundle.l10n.fr.json']) {
+    const texts = JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
+    // (Command links and VS Code's own notation are code: `[…](command:…)`, `*.cloe.yaml`.)
+    for (const [key, text] of Object.entries(texts)) for (const f of frenchFaults(text.replace(/\]\(command:[^)]*\)/g, ']'))) faults.push(`${file} ${key}: ${f} in «${text}»`);
+  }
   assert.deepEqual(faults, []);
 });
 

@@ -20,6 +20,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { compareOutcomes } from './compare';
 import { CrashPolicy } from './restart';
 
 const SUMMARY_REQUEST = 'cloe/summary';
@@ -60,6 +61,13 @@ export interface CloeApi {
 const isConfigDocument = (doc: vscode.TextDocument) => doc.uri.scheme === 'file' && /^cloe\.config\.ya?ml$/.test(path.basename(doc.uri.fsPath));
 const isWorkDocument = (doc: vscode.TextDocument) => doc.languageId === GRID_LANGUAGE || isConfigDocument(doc);
 const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
+
+/** The language of what the user reads: the `cloe.locale` setting, else VS Code's display language. */
+function displayLocale(): 'en' | 'fr' {
+  const chosen = vscode.workspace.getConfiguration('cloe').get<string>('locale', 'auto');
+  if (chosen === 'en' || chosen === 'fr') return chosen;
+  return /^fr\b|^fr-/i.test(vscode.env.language) ? 'fr' : 'en';
+}
 
 /** A `cloe.files` pattern as a glob: a pattern without a slash matches file names in any folder. */
 const globOf = (p: string) => (p.includes('/') ? p : `**/${p}`);
@@ -262,6 +270,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
       if (active && e.uris.some((u) => u.toString() === active)) void updateStatus();
     }),
     vscode.commands.registerCommand('cloe.showOutput', () => output.show(true)),
+    // Runs git and the bundled CLI: not in Restricted Mode (package.json's enablement says so too).
+    vscode.commands.registerCommand('cloe.compareOutcomes', (ref?: string) =>
+      vscode.workspace.isTrusted ? compareOutcomes(context.extensionPath, displayLocale(), typeof ref === 'string' ? ref : undefined) : undefined,
+    ),
     vscode.commands.registerCommand('cloe.restartServer', async () => {
       output.info('restarting the CLOE language server');
       crashes.reset();

@@ -269,6 +269,26 @@ describe('CLOE Grid, a good citizen of VS Code', () => {
     for (const name of ['cohort', 'candidate']) assert.ok(snippets.includes(name), `${name} in ${snippets.join(', ')}`);
   });
 
+  it('Compare Outcomes with… shows what the working tree changes to outcomes against a git ref (cloe-grid diff)', async () => {
+    // A grid file git does not know yet: against HEAD, all its candidates are added.
+    const file = sample('compare-outcomes-test.cloe.yaml');
+    fs.writeFileSync(file.fsPath, 'cloe: 1\ncohorts:\n  - id: cmp\n    candidates:\n      - { id: CMP-1, name: Camille Comparé, profession: Comptable, result: B2 }\n');
+    try {
+      const doc = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(doc);
+      assert.equal(doc.languageId, 'cloe-yaml');
+      const markdown = await vscode.commands.executeCommand<string | undefined>('cloe.compareOutcomes', 'HEAD');
+      assert.ok(markdown, 'the command returns the Markdown it shows');
+      assert.match(markdown, /compare-outcomes-test\.cloe\.yaml — HEAD/);
+      assert.match(markdown, /CMP-1/);
+      assert.match(markdown, /\badded\b|\bajouté\b/);
+      assert.match(markdown, /Certificat CLOE B2/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(file.fsPath, { force: true });
+    }
+  });
+
   it('the language server runs as a process of this extension (what the plain-YAML run checks is absent)', () => {
     assert.equal(serverProcesses(ext.extensionPath).length, 1, serverProcesses(ext.extensionPath).join('\n'));
   });
