@@ -2,37 +2,16 @@
 import { outcomeText, summaryParts } from '../../core/explain';
 import { summarize } from '../../core/locate';
 import { type Locale, type MessageId, msg, render } from '../../core/messages';
-import type { OutcomeKind, ThresholdSource } from '../../core/outcome';
+import { type CandidateRow, candidateRow } from '../../core/cohort-view';
 import type { CheckedFile } from './types';
 
-export interface ReportRow {
+export interface ReportRow extends CandidateRow {
   file: string;
-  cohort: string | null;
-  id: string | null;
-  name: string | null;
-  /** The grid entry's name, or the profession as written when it is not known. */
-  profession: string | null;
-  /** The threshold used, or the one written when it cannot decide (the outcome is then unknown). */
-  threshold: string | null;
-  thresholdSource: ThresholdSource | null;
-  result: string | null;
-  outcome: OutcomeKind;
 }
 
 export function reportRows(files: readonly CheckedFile[]): ReportRow[] {
-  return files.flatMap((file) =>
-    file.candidates.map(({ candidate, profession, outcome }) => ({
-      file: file.display,
-      cohort: candidate.cohort.id?.value ?? null,
-      id: candidate.id?.value ?? null,
-      name: candidate.name?.value ?? null,
-      profession: profession?.canonical ?? candidate.profession?.value ?? null,
-      threshold: outcome.threshold?.code ?? outcome.invalidThreshold?.value ?? null,
-      thresholdSource: outcome.threshold || outcome.invalidThreshold ? (outcome.thresholdSource ?? null) : null,
-      result: outcome.result?.code ?? null,
-      outcome: outcome.kind,
-    })),
-  );
+  // (file first: the JSON contract's key order.)
+  return files.flatMap((file) => file.candidates.map((info) => ({ file: file.display, ...candidateRow(info) })));
 }
 
 const COLUMNS: MessageId[] = ['report.file', 'report.cohort', 'report.id', 'report.name', 'report.profession', 'report.threshold', 'report.result', 'report.outcome'];
@@ -41,7 +20,8 @@ function headers(locale: Locale): string[] {
   return COLUMNS.map((id) => render(msg(id), locale));
 }
 
-function thresholdCell(row: ReportRow, locale: Locale): string {
+/** A threshold as the report shows it: "B2", "B2 (recommended)", "B1+ (invalid)", "—". */
+export function thresholdCell(row: CandidateRow, locale: Locale): string {
   if (!row.threshold) return '—';
   // An invalid threshold is shown as written, marked: the outcome says it decided nothing.
   if (row.outcome === 'unknown' && !/^(A2|B1|B2|C1|C2)$/.test(row.threshold)) return render(msg('report.invalid', { threshold: row.threshold }), locale);
