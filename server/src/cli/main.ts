@@ -16,6 +16,7 @@ import { LineIndex } from '../core/text';
 import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../node/config-loader';
 import { displayPath, expandTargets, UsageError } from './files';
 import { formatGithub } from './formats/github';
+import { reportHtml } from './formats/html';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { reportCsv, reportJson, reportMarkdown, reportRows, reportTable } from './formats/report';
@@ -29,7 +30,7 @@ declare const CLOE_VERSION: string | undefined;
 export const VERSION = typeof CLOE_VERSION === 'string' ? CLOE_VERSION : '0.0.0-dev';
 
 const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
-const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown', 'html'] as const;
 
 const HELP = `cloe-grid ${VERSION} — checks CLOE certification grid files (*.cloe.yaml)
 
@@ -51,7 +52,8 @@ Options of check:
       --fix-dry-run          print the safe fixes as a unified diff and write nothing (the report,
                              of the files as they are, goes to stderr)
 Options of report:
-  -f, --format <name>        table (default), csv, json, markdown
+  -f, --format <name>        table (default), csv, json, markdown, html (one self-contained page:
+                             counts, chart and candidates of each cohort, printable)
   -o, --output <file>        write the report to a file
 Configuration (cloe.config.yaml, the nearest one up the folder tree):
   -c, --config <file>        use this configuration for every file instead
@@ -164,7 +166,7 @@ async function checkFiles(paths: string[], io: Io, opts: CheckRun): Promise<Chec
       file = { display: t.display, text, lines: new LineIndex(text), candidates: [], findings: parallel[i]!.filter(keep) };
     } else {
       const result = checkText(text, options);
-      file = { display: t.display, text, lines: result.lines, candidates: result.candidates, findings: result.findings.filter(keep) };
+      file = { display: t.display, text, lines: result.lines, candidates: result.candidates, model: result.model, findings: result.findings.filter(keep) };
     }
     if (t.abs) file.abs = t.abs;
     return file;
@@ -241,9 +243,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'report') {
       fixerFor(command, values.fix, values['fix-dry-run'], io); // a usage error: --fix is for check
       const format = oneOf(values.format, REPORT_FORMATS, '--format', 'table');
-      const files = await checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf('error') });
+      // The HTML report shows each candidate's warnings and information too (the outcomes view's findings).
+      const files = await checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf(format === 'html' ? 'information' : 'error') });
       const rows = reportRows(files);
-      const out = format === 'csv' ? reportCsv(rows) : format === 'json' ? reportJson(rows) : format === 'markdown' ? reportMarkdown(rows, locale) : reportTable(rows, locale);
+      const out =
+        format === 'html'
+          ? reportHtml(files, { locale, version: VERSION, date: new Date().toISOString().slice(0, 10) })
+          : format === 'csv'
+            ? reportCsv(rows)
+            : format === 'json'
+              ? reportJson(rows)
+              : format === 'markdown'
+                ? reportMarkdown(rows, locale)
+                : reportTable(rows, locale);
       emit(out, values.output, io);
       const broken = files.filter((f) => f.findings.some((x) => x.severity === 'error'));
       if (broken.length > 0) {

@@ -93,7 +93,7 @@ export function chartHtml(cohort: CohortView, locale: Locale, idPrefix: string):
   const title = chartTitle(cohort, locale);
   const desc = chartDescription(cohort, locale);
   const svg: string[] = [];
-  svg.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}-title ${id}-desc">`);
+  svg.push(`<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}-title ${id}-desc">`);
   svg.push(`<title id="${id}-title">${e(title)}</title>`, `<desc id="${id}-desc">${e(desc)}</desc>`);
   for (let v = 0; v <= top; v += step) {
     const y = (BASE_Y - hOf(v)).toFixed(1);
