@@ -50,6 +50,7 @@ import { attention, cohortInfos, locate, summarize } from '../core/locate';
 import { type Locale, localeFrom, msg, render } from '../core/messages';
 import { findingFor, toCodeAction, toDiagnostic, toDiagnostics, toEdit, toRange } from './convert';
 import { FileMatcher, uriPath } from './files';
+import { registerOutcomeRequests } from './outcomes';
 
 export const FIX_ALL_KIND = 'source.fixAll.cloe';
 
@@ -605,6 +606,8 @@ export function startServer(): void {
       return hints;
     }),
   );
+
+  registerOutcomeRequests(connection, { gridDocument, analyze, locale, guard });
 
   // The server's process id: lets a client (and the crash tests) tell one server from the next.
   connection.onRequest('cloe/processId', () => process.pid);
