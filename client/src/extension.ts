@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { type OutcomesViewApi, registerOutcomesView } from './outcomes-view';
 
 const SUMMARY_REQUEST = 'cloe/summary';
 const CHECK_FILES_REQUEST = 'cloe/checkFiles';
@@ -26,6 +27,8 @@ export interface CloeApi {
   status: vscode.LanguageStatusItem;
   /** Resolves when the server has started (again). */
   ready(): Promise<void>;
+  /** The outcomes view (CLOE: Show Outcomes): what it shows, for the tests. */
+  outcomes: OutcomesViewApi;
 }
 
 function gridPatterns(): string[] {
@@ -141,6 +144,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     }),
   );
 
+  const outcomes = registerOutcomesView(context, () => client, () => ready);
+
   try {
     await client.start();
   } catch (e) {
@@ -151,7 +156,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     });
   }
 
-  return { client: () => client, outputChannel: output, status, ready: () => ready };
+  return { client: () => client, outputChannel: output, status, ready: () => ready, outcomes };
 }
 
 export async function deactivate(): Promise<void> {
