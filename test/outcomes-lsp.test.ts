@@ -38,6 +38,10 @@ test('cloe/outcomes: every cohort and candidate of the open file, in the client 
   await client.change(URI, [{ range: { start: { line, character }, end: { line, character: character + 3 } }, text: 'C1' }]);
   const after = await client.connection.sendRequest<FileView | null>('cloe/outcomes', { uri: URI });
   assert.equal(after!.cohorts[0]!.rows.find((r) => r.id === 'ACME-004')!.label, 'Certificat CLOE C1');
+  // The rows after the edit (kept from the previous view) point into the new text (one character shorter).
+  const edited = TEXT.slice(0, at) + 'C1' + TEXT.slice(at + 3);
+  for (const r of after!.cohorts.flatMap((c) => c.rows)) assert.equal(edited.slice(r.offset, r.offset + r.id!.length), r.id);
+  assert.deepEqual(after!.cohorts.map((c) => c.rows.length), view.cohorts.map((c) => c.rows.length));
   assert.equal(await client.connection.sendRequest('cloe/outcomes', { uri: 'file:///tmp/outcomes/other.yaml' }), null, 'not an open grid file');
 });
 

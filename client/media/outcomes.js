@@ -210,7 +210,7 @@
     vscode.postMessage({
       type: 'rendered',
       version: data.version,
-      rows: [...list.querySelectorAll('tbody tr')].map((tr) => [tr.getAttribute('data-id'), tr.querySelector('td.outcome').textContent]),
+      rows: [...list.querySelectorAll('table.rows tbody tr')].map((tr) => [tr.getAttribute('data-id'), tr.querySelector('td.outcome').textContent]),
       counts: [...list.querySelectorAll('p.counts')].map((p) => p.textContent),
     });
   }
@@ -282,5 +282,6 @@
     else if (m && m.type === 'none' && !data) app.replaceChildren(el('p', { className: 'empty', text: m.labels['view.none'] }));
   });
 
+  window.addEventListener('error', (e) => vscode.postMessage({ type: 'error', message: String(e.message) }));
   vscode.postMessage({ type: 'ready' });
 })();

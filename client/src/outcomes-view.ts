@@ -35,7 +35,9 @@ export type FromWebview =
   | { type: 'reveal'; offset: number }
   | { type: 'export'; format: 'csv' | 'markdown' | 'html' }
   /** After each render: the rows on screen ([id, outcome]) and each cohort's counts, as the webview's DOM shows them. */
-  | { type: 'rendered'; version: number; rows: [string, string][]; counts: string[] };
+  | { type: 'rendered'; version: number; rows: [string, string][]; counts: string[] }
+  /** A script error in the webview (logged, and named by the tests' failures). */
+  | { type: 'error'; message: string };
 
 export interface OutcomesViewApi {
   /** The state last posted to the webview (undefined before the first). */
@@ -79,6 +81,8 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
   let waiters: { pred: (s: PostedState) => boolean; resolve: (s: PostedState) => void }[] = [];
   type Rendered = Extract<FromWebview, { type: 'rendered' }>;
   let lastRendered: Rendered | undefined;
+  /** What the webview sent, in order (named when a test times out). */
+  const received: string[] = [];
   let renderWaiters: { pred: (r: Rendered) => boolean; resolve: (r: Rendered) => void }[] = [];
   const media = vscode.Uri.joinPath(context.extensionUri, 'client', 'media');
 
@@ -146,6 +150,8 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
   }
 
   async function receive(m: FromWebview): Promise<void> {
+    received.push(m.type === 'error' ? `error: ${m.message}` : m.type);
+    if (m.type === 'error') return;
     if (m.type === 'rendered') {
       lastRendered = m;
       renderWaiters = renderWaiters.filter((w) => {
@@ -235,7 +241,7 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
     rendered: (pred, timeoutMs = 20000) =>
       new Promise<Rendered>((resolve, reject) => {
         if (lastRendered && pred(lastRendered)) return resolve(lastRendered);
-        const t = setTimeout(() => reject(new Error('the outcomes view did not show what was expected')), timeoutMs);
+        const t = setTimeout(() => reject(new Error(`the outcomes view did not show what was expected; it sent: ${received.join(', ') || 'nothing'}; last shown: ${JSON.stringify(lastRendered)?.slice(0, 300)}`)), timeoutMs);
         renderWaiters.push({ pred, resolve: (r) => (clearTimeout(t), resolve(r)) });
       }),
   };

@@ -106,6 +106,22 @@ export interface ViewSource {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
+/**
+ * What is kept between two views of the same file: rows and rendered findings of the candidates
+ * an edit did not touch (incremental validation keeps their CandidateInfo and Finding objects), so
+ * that the view of a 10,000-candidate file follows an edit without rebuilding every row.
+ */
+const rowCache = new WeakMap<CandidateInfo, { locale: Locale; start: number; row: OutcomeRow }>();
+const findingCache = new WeakMap<Finding, { locale: Locale; shown: RowFinding }>();
+
+function shownFinding(f: Finding, locale: Locale): RowFinding {
+  const hit = findingCache.get(f);
+  if (hit && hit.locale === locale) return hit.shown;
+  const shown: RowFinding = { rule: f.rule, severity: f.severity, message: render(f.message, locale) };
+  findingCache.set(f, { locale, shown });
+  return shown;
+}
+
 /** Each candidate's shown findings (errors, warnings, information), by candidate index. */
 function findingsByCandidate(source: ViewSource, locale: Locale): Map<number, RowFinding[]> {
   const out = new Map<number, RowFinding[]>();
@@ -116,10 +132,40 @@ function findingsByCandidate(source: ViewSource, locale: Locale): Map<number, Ro
     if (index === undefined) continue;
     let list = out.get(index);
     if (!list) out.set(index, (list = []));
-    list.push({ rule: f.rule, severity: f.severity, message: render(f.message, locale) });
+    list.push(shownFinding(f, locale));
   }
   for (const list of out.values()) list.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return out;
+}
+
+/** The errors and warnings of each cohort, in one pass over the findings (not one per cohort). */
+function attentionByCohort(source: ViewSource): Attention[] {
+  const cohorts = source.model.cohorts;
+  const out = cohorts.map(() => ({ errors: 0, warnings: 0 }));
+  for (const f of source.findings) {
+    if (f.severity !== 'error' && f.severity !== 'warning') continue;
+    const c = candidateAt(cohorts, f.span.start);
+    if (!c) continue;
+    if (f.severity === 'error') out[c.index]!.errors++;
+    else out[c.index]!.warnings++;
+  }
+  return out;
+}
+
+/** A row, from the cache when its candidate did not change (its offset moved by the edits before it). */
+function cachedRow(info: CandidateInfo, locale: Locale, findings: RowFinding[] | undefined): OutcomeRow {
+  const start = info.candidate.obj.span.start;
+  const hit = rowCache.get(info);
+  let row: OutcomeRow;
+  if (hit && hit.locale === locale) {
+    row = hit.start === start ? hit.row : { ...hit.row, offset: hit.row.offset + (start - hit.start) };
+    // (The cohort is read again: a renamed cohort keeps its candidates.)
+    row = { ...row, cohort: info.candidate.cohort.id?.value ?? null, findings: findings ?? [] };
+  } else {
+    row = outcomeRow(info, locale, findings);
+  }
+  rowCache.set(info, { locale, start, row });
+  return row;
 }
 
 export function outcomeRow(info: CandidateInfo, locale: Locale, findings: RowFinding[] = []): OutcomeRow {
@@ -136,10 +182,9 @@ export function outcomeRow(info: CandidateInfo, locale: Locale, findings: RowFin
   };
 }
 
-function cohortView(source: ViewSource, cohort: Cohort, locale: Locale, findings: Map<number, RowFinding[]>): CohortView {
+function cohortView(source: ViewSource, cohort: Cohort, locale: Locale, findings: Map<number, RowFinding[]>, a: Attention): CohortView {
   const infos = cohort.candidates.map((c) => source.candidates[c.index]).filter((x): x is CandidateInfo => !!x);
   const counts = summarize(infos);
-  const a = attention(source.findings, cohort.obj.span);
   const bins: ChartBin[] = BASE_LEVELS.map((level) => ({ level, certificates: 0, attestations: 0 }));
   const thresholds = new Map<BaseLevel, number>();
   const rows = infos.map((info) => {
@@ -150,7 +195,7 @@ function cohortView(source: ViewSource, cohort: Cohort, locale: Locale, findings
       else bin.attestations++;
     }
     if (o.threshold && o.threshold.mark === '') thresholds.set(o.threshold.base, (thresholds.get(o.threshold.base) ?? 0) + 1);
-    return outcomeRow(info, locale, findings.get(info.candidate.index));
+    return cachedRow(info, locale, findings.get(info.candidate.index));
   });
   const lang = cohort.language?.value ?? source.model.language?.value ?? null;
   const known = lang !== null && (LANGUAGES as readonly string[]).includes(lang) ? LANGUAGE_INFO[lang as LanguageCode] : undefined;
@@ -175,9 +220,10 @@ function cohortView(source: ViewSource, cohort: Cohort, locale: Locale, findings
 /** The outcomes view of a checked file, in a locale. */
 export function outcomesView(source: ViewSource | CheckResult, locale: Locale): FileView {
   const findings = findingsByCandidate(source, locale);
+  const attentions = attentionByCohort(source);
   return {
     locale,
-    cohorts: source.model.cohorts.map((c) => cohortView(source, c, locale, findings)),
+    cohorts: source.model.cohorts.map((c, i) => cohortView(source, c, locale, findings, attentions[i]!)),
     counts: summarize(source.candidates),
     attention: attention(source.findings),
   };

@@ -42,16 +42,22 @@ describe('CLOE outcomes view', () => {
 
   before(async () => {
     doc = await vscode.workspace.openTextDocument(file());
+    original = doc.getText();
     await vscode.window.showTextDocument(doc);
     const ext = vscode.extensions.getExtension<CloeApi>('cloe-grid.cloe-grid')!;
     api = await ext.activate();
     await api.ready();
   });
 
+  let original = '';
   after(async () => {
-    // Leave the sample as it was on disk.
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Leave the sample as it was (code-server saves after a delay by default): the original text, saved.
+    if (original && doc.getText() !== original) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+      await vscode.workspace.applyEdit(edit);
+    }
+    if (doc.isDirty) await doc.save();
   });
 
   it('opens beside the editor and shows every candidate id and each cohort’s counts (the code lens’s)', async () => {
