@@ -104,6 +104,8 @@ export interface ViewSource {
   findings: readonly Finding[];
 }
 
+const PLAIN_THRESHOLD = /^(A2|B1|B2|C1|C2)$/;
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /**
@@ -187,16 +189,17 @@ function cohortView(source: ViewSource, cohort: Cohort, locale: Locale, findings
   const counts = summarize(infos);
   const bins: ChartBin[] = BASE_LEVELS.map((level) => ({ level, certificates: 0, attestations: 0 }));
   const thresholds = new Map<BaseLevel, number>();
-  const rows = infos.map((info) => {
-    const o = info.outcome;
-    if ((o.kind === 'certificate' || o.kind === 'attestation') && o.result) {
-      const bin = bins[BASE_LEVELS.indexOf(o.result.base)]!;
-      if (o.kind === 'certificate') bin.certificates++;
-      else bin.attestations++;
+  // Bins and thresholds from the rows (kept between views), not from the outcomes (decided again when asked).
+  const rows = infos.map((info) => cachedRow(info, locale, findings.get(info.candidate.index)));
+  for (const r of rows) {
+    if ((r.outcome === 'certificate' || r.outcome === 'attestation') && r.result) {
+      const bin = bins[BASE_LEVELS.indexOf(r.result.slice(0, 2) as BaseLevel)];
+      if (bin && r.outcome === 'certificate') bin.certificates++;
+      else if (bin) bin.attestations++;
     }
-    if (o.threshold && o.threshold.mark === '') thresholds.set(o.threshold.base, (thresholds.get(o.threshold.base) ?? 0) + 1);
-    return cachedRow(info, locale, findings.get(info.candidate.index));
-  });
+    // (A threshold that decides is a plain level; one that cannot is shown as written, never plain.)
+    if (r.threshold && PLAIN_THRESHOLD.test(r.threshold)) thresholds.set(r.threshold as BaseLevel, (thresholds.get(r.threshold as BaseLevel) ?? 0) + 1);
+  }
   const lang = cohort.language?.value ?? source.model.language?.value ?? null;
   const known = lang !== null && (LANGUAGES as readonly string[]).includes(lang) ? LANGUAGE_INFO[lang as LanguageCode] : undefined;
   return {
