@@ -26,6 +26,7 @@ interface Rendered {
   counts: string[];
 }
 interface CloeApi {
+  client(): { state: number } | undefined;
   ready(): Promise<void>;
   outcomes: {
     state(): PostedState | undefined;
@@ -46,6 +47,8 @@ describe('CLOE outcomes view', () => {
     await vscode.window.showTextDocument(doc);
     const ext = vscode.extensions.getExtension<CloeApi>('cloe-grid.cloe-grid')!;
     api = await ext.activate();
+    // The crash suite before this one leaves the server stopped for good (on purpose): start it again.
+    if (api.client()?.state !== 2 /* State.Running */) await vscode.commands.executeCommand('cloe.restartServer');
     await api.ready();
   });
 
