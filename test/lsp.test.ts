@@ -253,6 +253,9 @@ describe('language server over stdio', () => {
     assert.equal(lenses.length, 1);
     assert.equal(lenses[0]!.command?.title, '5 candidates · 1 certificate · 2 attestations · 1 pending · 1 unknown · 1 error · 1 warning');
     assert.equal(lenses[0]!.range.start.line, pos(GRID, 'id: acme').line);
+    // Clicked, it opens the outcomes view on that cohort.
+    assert.equal(lenses[0]!.command?.command, 'cloe.showOutcomes');
+    assert.deepEqual(lenses[0]!.command?.arguments, [doc, 'acme-2026-03']);
   });
 
   test('go to definition on a local profession', async () => {

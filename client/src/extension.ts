@@ -21,6 +21,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { compareOutcomes } from './compare';
+import { type OutcomesViewApi, registerOutcomesView } from './outcomes-view';
 import { CrashPolicy } from './restart';
 
 const SUMMARY_REQUEST = 'cloe/summary';
@@ -56,6 +57,8 @@ export interface CloeApi {
   status: vscode.LanguageStatusItem;
   /** Resolves when the server has started (again). */
   ready(): Promise<void>;
+  /** The outcomes view (CLOE: Show Outcomes): what it shows, for the tests. */
+  outcomes: OutcomesViewApi;
 }
 
 const isConfigDocument = (doc: vscode.TextDocument) => doc.uri.scheme === 'file' && /^cloe\.config\.ya?ml$/.test(path.basename(doc.uri.fsPath));
@@ -119,7 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const checkCommand = (): vscode.Command => ({ title: vscode.l10n.t('Check Workspace'), command: 'cloe.checkWorkspace' });
+  const outcomesCommand = (): vscode.Command => ({ title: vscode.l10n.t('Show Outcomes'), command: 'cloe.showOutcomes' });
 
   const showFailure = (reason: string) => {
     status.severity = vscode.LanguageStatusSeverity.Error;
@@ -166,11 +169,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     diagnosticCollectionName: 'cloe',
     errorHandler,
     middleware: {
-      // A cohort's summary lens runs Check Workspace (the outcomes view will take over).
+      // A cohort's summary lens opens the outcomes view on that cohort (the server names the command).
       provideCodeLenses: async (document, token, next) => {
         const lenses = await next(document, token);
         for (const lens of lenses ?? []) {
-          if (lens.command && !lens.command.command) lens.command = { ...checkCommand(), title: lens.command.title, tooltip: vscode.l10n.t('Check Workspace') };
+          if (lens.command?.command === 'cloe.showOutcomes') lens.command.tooltip = vscode.l10n.t('Show Outcomes');
         }
         return lenses;
       },
@@ -210,7 +213,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
   async function updateStatus(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (theClient.state !== State.Running) return;
-    status.command = checkCommand();
+    status.command = outcomesCommand();
     if (!editor || vscode.languages.match(selector, editor.document) === 0) return;
     try {
       const summary = await theClient.sendRequest<Summary | null>(SUMMARY_REQUEST, { uri: editor.document.uri.toString() });
@@ -322,13 +325,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     }),
   );
 
+  // The outcomes view starts the server when it opens before any grid file did.
+  const outcomes = registerOutcomesView(context, () => client, () => ensureStarted().then(() => ready));
+
   // Start now if there is work: an open grid file or configuration, or one in the workspace.
   const [configs, work] = await Promise.all([vscode.workspace.findFiles(CONFIG_PATTERN, EXCLUDE, 1), vscode.workspace.findFiles(WORK_PATTERN, EXCLUDE, 1)]);
   hasConfig = configs.length > 0;
   if (work.length > 0 || vscode.workspace.textDocuments.some(isWorkDocument)) void ensureStarted();
   for (const doc of vscode.workspace.textDocuments) void adopt(doc);
 
-  return { client: () => client, started: () => starting !== undefined, outputChannel: output, status, ready: () => ready };
+  return { client: () => client, started: () => starting !== undefined, outputChannel: output, status, ready: () => ready, outcomes };
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,6 +18,7 @@ import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../
 import { displayPath, expandTargets, type Target, UsageError } from './files';
 import { formatGithub } from './formats/github';
 import { formatGitlab } from './formats/gitlab';
+import { reportHtml } from './formats/html';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { reportCsv, reportJson, reportMarkdown, reportRows, reportTable } from './formats/report';
@@ -31,7 +32,7 @@ declare const CLOE_VERSION: string | undefined;
 export const VERSION = typeof CLOE_VERSION === 'string' ? CLOE_VERSION : '0.0.0-dev';
 
 const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
-const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown', 'xlsx'] as const;
+const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown', 'html', 'xlsx'] as const;
 
 const HELP = `cloe-grid ${VERSION} — checks CLOE certification grid files (*.cloe.yaml)
 
@@ -58,7 +59,9 @@ Options of check:
       --fix-dry-run          print the safe fixes as a unified diff and write nothing (the report,
                              of the files as they are, goes to stderr)
 Options of report:
-  -f, --format <name>        table (default), csv, json, markdown, xlsx (an Excel workbook: needs --output)
+  -f, --format <name>        table (default), csv, json, markdown, html (one self-contained page:
+                             counts, chart and candidates of each cohort, printable), xlsx (an
+                             Excel workbook: needs --output)
   -o, --output <file>        write the report to a file
       --excel                with csv: semicolons, a byte order mark and CRLF, for French Excel
       --one-sheet            with xlsx: one table with a cohort column, not one sheet per cohort
@@ -193,7 +196,7 @@ async function checkFiles(paths: string[], io: Io, opts: CheckRun): Promise<Chec
       file = { display: t.display, text, lines: new LineIndex(text), candidates: [], findings: parallel[i]!.filter(keep) };
     } else {
       const result = checkText(text, options);
-      file = { display: t.display, text, lines: result.lines, candidates: result.candidates, findings: result.findings.filter(keep) };
+      file = { display: t.display, text, lines: result.lines, candidates: result.candidates, model: result.model, findings: result.findings.filter(keep) };
     }
     if (t.abs) file.abs = t.abs;
     return file;
@@ -290,11 +293,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (format === 'xlsx' && !values.output) throw new UsageError('--format xlsx writes a workbook: name it with --output outcomes.xlsx.');
       if (values.excel && format !== 'csv') throw new UsageError('--excel applies to --format csv only.');
       if (values['one-sheet'] && format !== 'xlsx') throw new UsageError('--one-sheet applies to --format xlsx only.');
-      const files = await checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf('error') });
+      // The HTML report shows each candidate's warnings and information too (the outcomes view's findings).
+      const files = await checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf(format === 'html' ? 'information' : 'error') });
       const rows = reportRows(files);
       if (format === 'xlsx') {
         const { reportXlsx } = require('./formats/spreadsheet') as typeof import('./formats/spreadsheet'); // eslint-disable-line @typescript-eslint/no-require-imports
         writeAtomically(values.output!, await reportXlsx(rows, { locale, oneSheet: !!values['one-sheet'] }));
+      } else if (format === 'html') {
+        emit(reportHtml(files, { locale, version: VERSION, date: new Date().toISOString().slice(0, 10) }), values.output, io);
       } else {
         const excel = values.excel ? (require('./formats/spreadsheet') as typeof import('./formats/spreadsheet')).reportCsvExcel : undefined; // eslint-disable-line @typescript-eslint/no-require-imports
         const out = format === 'csv' ? (excel ? excel(rows) : reportCsv(rows)) : format === 'json' ? reportJson(rows) : format === 'markdown' ? reportMarkdown(rows, locale) : reportTable(rows, locale);

@@ -4,21 +4,12 @@
  * removed and changed out. Pure: reading files and git is the CLI's job (cli/diff.ts).
  */
 
-import type { OutcomeKind, ThresholdSource } from './outcome';
+import type { CandidateRow } from './cohort-view';
 
 /** A candidate and its outcome, as `report --format json` prints it (cli/formats/report.ts's ReportRow). */
-export interface OutcomeRow {
+/** A candidate's row (the report's JSON row): its file and the row the cohort view shows. */
+export interface OutcomeRow extends CandidateRow {
   file: string;
-  cohort: string | null;
-  id: string | null;
-  name: string | null;
-  /** The grid entry's name, or the profession as written when it is not known. */
-  profession: string | null;
-  /** The threshold used, or the one written when it cannot decide (the outcome is then unknown). */
-  threshold: string | null;
-  thresholdSource: ThresholdSource | null;
-  result: string | null;
-  outcome: OutcomeKind;
 }
 
 /** What can change for a candidate, in the order they are listed. */

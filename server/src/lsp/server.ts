@@ -52,6 +52,7 @@ import { attention, cohortInfos, locate, summarize } from '../core/locate';
 import { type Locale, localeFrom, msg, render } from '../core/messages';
 import { findingFor, toCodeAction, toDiagnostic, toDiagnostics, toEdit, toRange } from './convert';
 import { FileMatcher, uriPath } from './files';
+import { registerOutcomeRequests } from './outcomes';
 
 export const FIX_ALL_KIND = 'source.fixAll.cloe';
 
@@ -603,7 +604,12 @@ export function startServer(): void {
         const start = result.lines.position(cohort.obj.span.start);
         return {
           range: { start, end: start },
-          command: { title: summaryLine(summarize(cohortInfos(result, cohort)), locale(), attention(result.findings, cohort.obj.span)), command: '' },
+          // The outcomes view on this cohort (VS Code's cloe.showOutcomes; other editors may map it).
+          command: {
+            title: summaryLine(summarize(cohortInfos(result, cohort)), locale(), attention(result.findings, cohort.obj.span)),
+            command: 'cloe.showOutcomes',
+            arguments: [doc.uri, cohort.id?.value ?? null],
+          },
         };
       });
     }),
@@ -659,6 +665,8 @@ export function startServer(): void {
       return hints;
     }),
   );
+
+  registerOutcomeRequests(connection, { gridDocument, analyze, locale, guard });
 
   // The server's process id: lets a client (and the crash tests) tell one server from the next.
   connection.onRequest('cloe/processId', () => process.pid);

@@ -238,13 +238,13 @@ describe('CLOE Grid, a good citizen of VS Code', () => {
     assert.ok(!other.some((l) => l.startsWith('⇒')), other.join(', '));
   });
 
-  it('the code lens and the status item can be clicked: they run Check Workspace', async () => {
+  it('the code lens and the status item can be clicked: they open the outcomes view', async () => {
     const doc = await vscode.workspace.openTextDocument(sample('acme-formation.cloe.yaml'));
     await vscode.window.showTextDocument(doc);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     assert.ok(lenses.length > 0);
-    assert.ok(lenses.every((l) => l.command?.command === 'cloe.checkWorkspace'));
-    await until('the status item’s command', () => api.status.command?.command === 'cloe.checkWorkspace');
+    assert.ok(lenses.every((l) => l.command?.command === 'cloe.showOutcomes' && l.command.arguments?.[0] === doc.uri.toString()));
+    await until('the status item’s command', () => api.status.command?.command === 'cloe.showOutcomes');
   });
 
   it('New Grid File gives a grid file with no error nor warning', async () => {

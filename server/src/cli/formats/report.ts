@@ -4,25 +4,16 @@ import type { OutcomeRow } from '../../core/diff';
 import { summarize } from '../../core/locate';
 import { neutralizeCell } from '../../core/sheet';
 import { type Locale, type MessageId, msg, render } from '../../core/messages';
+import { type CandidateRow, candidateRow } from '../../core/cohort-view';
+import { validThreshold } from '../../core/levels';
 import type { CheckedFile } from './types';
 
 /** One candidate of the report (the row of `report --format json`, and of `diff`'s before and after). */
 export type ReportRow = OutcomeRow;
 
 export function reportRows(files: readonly CheckedFile[]): ReportRow[] {
-  return files.flatMap((file) =>
-    file.candidates.map(({ candidate, profession, outcome }) => ({
-      file: file.display,
-      cohort: candidate.cohort.id?.value ?? null,
-      id: candidate.id?.value ?? null,
-      name: candidate.name?.value ?? null,
-      profession: profession?.canonical ?? candidate.profession?.value ?? null,
-      threshold: outcome.threshold?.code ?? outcome.invalidThreshold?.value ?? null,
-      thresholdSource: outcome.threshold || outcome.invalidThreshold ? (outcome.thresholdSource ?? null) : null,
-      result: outcome.result?.code ?? null,
-      outcome: outcome.kind,
-    })),
-  );
+  // (file first: the JSON contract's key order.)
+  return files.flatMap((file) => file.candidates.map((info) => ({ file: file.display, ...candidateRow(info) })));
 }
 
 const COLUMNS: MessageId[] = ['report.file', 'report.cohort', 'report.id', 'report.name', 'report.profession', 'report.threshold', 'report.result', 'report.outcome'];
@@ -31,10 +22,11 @@ function headers(locale: Locale): string[] {
   return COLUMNS.map((id) => render(msg(id), locale));
 }
 
-function thresholdCell(row: ReportRow, locale: Locale): string {
+/** A threshold as the report shows it: "B2", "B2 (recommended)", "B1+ (invalid)", "—". */
+export function thresholdCell(row: CandidateRow, locale: Locale): string {
   if (!row.threshold) return '—';
   // An invalid threshold is shown as written, marked: the outcome says it decided nothing.
-  if (row.outcome === 'unknown' && !/^(A2|B1|B2|C1|C2)$/.test(row.threshold)) return render(msg('report.invalid', { threshold: row.threshold }), locale);
+  if (row.outcome === 'unknown' && !validThreshold(row.threshold)) return render(msg('report.invalid', { threshold: row.threshold }), locale);
   return row.thresholdSource === 'recommended' ? render(msg('report.recommended', { threshold: row.threshold }), locale) : row.threshold;
 }
 

@@ -1,4 +1,5 @@
 import type { CandidateInfo } from '../../core/check';
+import type { GridModel } from '../../core/model';
 import type { LineIndex } from '../../core/text';
 import type { Finding, Severity } from '../../core/findings';
 import type { Locale } from '../../core/messages';
@@ -11,6 +12,8 @@ export interface CheckedFile {
   lines: LineIndex;
   /** The candidates and their outcomes (none for a configuration file). */
   candidates: CandidateInfo[];
+  /** The model of a grid file checked on this thread (report): its cohorts, for the HTML report. */
+  model?: GridModel;
   /** The findings to report (after --quiet / --min-severity). */
   findings: Finding[];
 }

@@ -1,0 +1,287 @@
+// The outcomes view's webview (CLOE: Show Outcomes). Renders what the extension posts (the
+// language server's cohorts at a glance and the charts drawn by the core), with DOM calls only:
+// a value is never parsed as HTML (the charts are escaped by the core). Keeps sort, filters and
+// scroll in the webview state. No network, no inline handler (strict CSP with a nonce).
+/* global acquireVsCodeApi, document, window, setTimeout, clearTimeout */
+(function () {
+  'use strict';
+  const vscode = acquireVsCodeApi();
+  const saved = vscode.getState() || {};
+  const ui = {
+    sort: saved.sort || { key: '', dir: 1 },
+    outcome: saved.outcome || '',
+    profession: saved.profession || '',
+    text: saved.text || '',
+    scroll: saved.scroll || 0,
+  };
+  let data;
+  let labels = {};
+  const app = document.getElementById('app');
+  let toolbar;
+  let list;
+
+  const LEVELS = ['A1-', 'A1', 'A1+', 'A2-', 'A2', 'A2+', 'B1-', 'B1', 'B1+', 'B2-', 'B2', 'B2+', 'C1-', 'C1', 'C1+', 'C2-', 'C2'];
+  const OUTCOMES = ['certificate', 'attestation', 'pending', 'unknown'];
+  const COLUMNS = [
+    { key: 'id', label: 'report.id' },
+    { key: 'name', label: 'report.name' },
+    { key: 'profession', label: 'report.profession' },
+    { key: 'threshold', label: 'report.threshold', level: true },
+    { key: 'written', label: 'view.written', level: true },
+    { key: 'oral', label: 'view.oral', level: true },
+    { key: 'result', label: 'view.overall', level: true },
+    { key: 'label', label: 'report.outcome' },
+    { key: 'findings', label: 'view.findings' },
+  ];
+  const MARK = { error: '✖', warning: '⚠', information: 'ℹ' };
+
+  function persist() {
+    vscode.setState(ui);
+  }
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'text') e.textContent = v;
+      else if (k === 'className') e.className = v;
+      else e.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const c of children) if (c) e.append(c);
+    return e;
+  }
+
+  const fold = (s) => String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+  function outcomeName(kind) {
+    return kind === 'attestation' ? labels['outcome.attestation'] : labels['outcome.' + kind];
+  }
+
+  function buildToolbar() {
+    const text = el('input', { type: 'search', id: 'filter-text', value: ui.text, 'aria-label': labels['view.filter.text'], placeholder: labels['view.filter.text'] });
+    text.value = ui.text;
+    text.addEventListener('input', () => {
+      ui.text = text.value;
+      persist();
+      renderCohorts();
+    });
+    const outcome = el('select', { id: 'filter-outcome', 'aria-label': labels['view.filter.outcome'] }, el('option', { value: '', text: labels['view.filter.all'] }), ...OUTCOMES.map((k) => el('option', { value: k, text: outcomeName(k) })));
+    outcome.value = ui.outcome;
+    outcome.addEventListener('change', () => {
+      ui.outcome = outcome.value;
+      persist();
+      renderCohorts();
+    });
+    const profession = el('select', { id: 'filter-profession', 'aria-label': labels['view.filter.profession'] });
+    profession.addEventListener('change', () => {
+      ui.profession = profession.value;
+      persist();
+      renderCohorts();
+    });
+    const exports = ['csv', 'markdown', 'html'].map((format) => {
+      const b = el('button', { type: 'button', className: 'export', 'data-format': format, text: labels['view.export.' + format] });
+      b.addEventListener('click', () => vscode.postMessage({ type: 'export', format }));
+      return b;
+    });
+    toolbar = el(
+      'div',
+      { className: 'toolbar', role: 'search' },
+      el('label', { for: 'filter-text', text: labels['view.filter.text'] }), text,
+      el('label', { for: 'filter-outcome', text: labels['view.filter.outcome'] }), outcome,
+      el('label', { for: 'filter-profession', text: labels['view.filter.profession'] }), profession,
+      el('span', { className: 'spacer' }),
+      ...exports,
+    );
+    toolbar.professionSelect = profession;
+  }
+
+  function fillProfessions() {
+    const select = toolbar.professionSelect;
+    const names = [...new Set(data.view.cohorts.flatMap((c) => c.rows.map((r) => r.profession || '')))].filter(Boolean).sort((a, b) => a.localeCompare(b));
+    select.replaceChildren(el('option', { value: '', text: labels['view.filter.all.professions'] }), ...names.map((n) => el('option', { value: n, text: n })));
+    select.value = names.includes(ui.profession) ? ui.profession : '';
+  }
+
+  function visible(r) {
+    if (ui.outcome && r.outcome !== ui.outcome) return false;
+    if (ui.profession && r.profession !== ui.profession) return false;
+    if (ui.text) {
+      const q = fold(ui.text);
+      if (![r.id, r.name, r.profession, r.label, r.threshold, r.result].some((v) => fold(v).includes(q))) return false;
+    }
+    return true;
+  }
+
+  function compare(a, b) {
+    const col = COLUMNS.find((c) => c.key === ui.sort.key);
+    if (!col) return 0;
+    const va = col.key === 'findings' ? a.findings.length : a[col.key];
+    const vb = col.key === 'findings' ? b.findings.length : b[col.key];
+    if (va === vb) return 0;
+    if (va === null || va === undefined) return 1;
+    if (vb === null || vb === undefined) return -1;
+    if (col.level) return (LEVELS.indexOf(va) - LEVELS.indexOf(vb)) * ui.sort.dir;
+    if (typeof va === 'number') return (va - vb) * ui.sort.dir;
+    return String(va).localeCompare(String(vb), undefined, { numeric: true }) * ui.sort.dir;
+  }
+
+  function thresholdCell(r) {
+    const td = el('td');
+    if (!r.threshold) {
+      td.textContent = '—';
+      return td;
+    }
+    const invalid = r.outcome === 'unknown' && !/^(A2|B1|B2|C1|C2)$/.test(r.threshold);
+    td.append(invalid ? labels['report.invalid'].replace('{threshold}', r.threshold) : r.threshold);
+    if (!invalid && r.thresholdSource) td.append(' ', el('span', { className: 'source', text: labels['view.source.' + r.thresholdSource] }));
+    return td;
+  }
+
+  function findingsCell(r) {
+    const td = el('td', { className: 'findings' });
+    if (!r.findings.length) return td;
+    const worst = r.findings[0].severity;
+    const text = r.findings.map((f) => f.message).join('\n');
+    td.append(el('span', { className: 'finding sev-' + worst, title: text, 'aria-label': text, role: 'img', text: MARK[worst] + (r.findings.length > 1 ? ' ' + r.findings.length : '') }));
+    return td;
+  }
+
+  function rowOf(r) {
+    const cell = (v, cls) => el('td', { className: cls, text: v === null || v === undefined ? '—' : v });
+    const tr = el(
+      'tr',
+      { tabindex: '0', 'data-id': r.id || '', 'data-offset': r.offset, 'aria-label': labels['view.reveal'].replace('{id}', r.id || r.name || '') },
+      cell(r.id, 'id'),
+      cell(r.name),
+      cell(r.profession, r.professionKnown ? '' : 'as-written'),
+      thresholdCell(r),
+      cell(r.written),
+      cell(r.oral),
+      cell(r.result),
+      cell(r.label, 'outcome o-' + r.outcome),
+      findingsCell(r),
+    );
+    return tr;
+  }
+
+  function tableOf(cohort) {
+    const rows = cohort.rows.filter(visible);
+    if (ui.sort.key) rows.sort(compare);
+    const head = el(
+      'tr',
+      {},
+      ...COLUMNS.map((c) => {
+        const th = el('th', { scope: 'col', 'aria-sort': ui.sort.key === c.key ? (ui.sort.dir > 0 ? 'ascending' : 'descending') : 'none' });
+        const b = el('button', { type: 'button', className: 'sort', 'data-key': c.key, text: labels[c.label] + (ui.sort.key === c.key ? (ui.sort.dir > 0 ? ' ▲' : ' ▼') : '') });
+        th.append(b);
+        return th;
+      }),
+    );
+    const body = el('tbody', {}, ...rows.map(rowOf));
+    const table = el('table', { className: 'rows' }, el('thead', {}, head), body);
+    if (!rows.length && cohort.rows.length) return el('div', {}, table, el('p', { className: 'empty', text: labels['view.no-candidate'] }));
+    return table;
+  }
+
+  function renderCohorts() {
+    if (!data) return;
+    const sections = data.view.cohorts.map((c, i) => {
+      const title = [c.id, c.name].filter((x) => x !== null).join(' — ') || String(c.index + 1);
+      const meta = [
+        c.partner !== null ? labels['hover.partner'].replace('{partner}', c.partner) : null,
+        c.session !== null ? labels['hover.session'].replace('{session}', c.session) : null,
+        c.languageName || c.language ? labels['hover.language'].replace('{language}', c.languageName || c.language) : null,
+      ].filter(Boolean);
+      const chart = el('div', { className: 'chart' });
+      // The chart is the core's SVG, every value in it escaped (core/chart.ts).
+      chart.innerHTML = data.charts[i] || '';
+      return el(
+        'section',
+        { className: 'cohort', id: 'cohort-' + c.index, 'data-cohort': c.id || '', tabindex: '-1', 'aria-labelledby': 'cohort-title-' + c.index },
+        el('h2', { id: 'cohort-title-' + c.index, text: labels['hover.cohort'].replace('{title}', title) }),
+        meta.length ? el('p', { className: 'meta', text: meta.join(' · ') }) : null,
+        el('p', { className: 'counts', text: c.summary }),
+        chart,
+        c.rows.length ? tableOf(c) : null,
+      );
+    });
+    list.replaceChildren(...(sections.length ? sections : [el('p', { className: 'empty', text: labels['view.no-cohort'] })]));
+    // What is on screen, for the extension's tests: the rows' ids and outcomes, each cohort's counts.
+    vscode.postMessage({
+      type: 'rendered',
+      version: data.version,
+      rows: [...list.querySelectorAll('table.rows tbody tr')].map((tr) => [tr.getAttribute('data-id'), tr.querySelector('td.outcome').textContent]),
+      counts: [...list.querySelectorAll('p.counts')].map((p) => p.textContent),
+    });
+  }
+
+  function render(state) {
+    const first = !data;
+    const relabel = !data || data.view.locale !== state.view.locale;
+    data = state;
+    labels = state.labels;
+    if (relabel) {
+      buildToolbar();
+      list = el('div', { className: 'cohorts' });
+      app.replaceChildren(toolbar, list);
+    }
+    fillProfessions();
+    renderCohorts();
+    if (state.focus) {
+      const section = [...document.querySelectorAll('section.cohort')].find((s) => s.getAttribute('data-cohort') === state.focus);
+      if (section) {
+        section.scrollIntoView({ block: 'start' });
+        section.focus({ preventScroll: true });
+      }
+    } else if (first && ui.scroll) {
+      window.scrollTo(0, ui.scroll);
+    }
+  }
+
+  app.addEventListener('click', (e) => {
+    const sort = e.target.closest('button.sort');
+    if (sort) {
+      const key = sort.getAttribute('data-key');
+      ui.sort = ui.sort.key === key ? { key, dir: -ui.sort.dir } : { key, dir: 1 };
+      persist();
+      renderCohorts();
+      const again = document.querySelector('button.sort[data-key="' + key + '"]');
+      if (again) again.focus();
+      return;
+    }
+    const row = e.target.closest('tbody tr[data-offset]');
+    if (row) vscode.postMessage({ type: 'reveal', offset: Number(row.getAttribute('data-offset')) });
+  });
+
+  app.addEventListener('keydown', (e) => {
+    const row = e.target.closest && e.target.closest('tbody tr[data-offset]');
+    if (!row) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      vscode.postMessage({ type: 'reveal', offset: Number(row.getAttribute('data-offset')) });
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const rows = [...document.querySelectorAll('tbody tr[data-offset]')];
+      const next = rows[rows.indexOf(row) + (e.key === 'ArrowDown' ? 1 : -1)];
+      if (next) next.focus();
+    }
+  });
+
+  let scrollTimer;
+  window.addEventListener('scroll', () => {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => {
+      ui.scroll = window.scrollY;
+      persist();
+    }, 150);
+  });
+
+  window.addEventListener('message', (e) => {
+    const m = e.data;
+    if (m && m.type === 'state') render(m.state);
+    else if (m && m.type === 'none' && !data) app.replaceChildren(el('p', { className: 'empty', text: m.labels['view.none'] }));
+  });
+
+  window.addEventListener('error', (e) => vscode.postMessage({ type: 'error', message: String(e.message) }));
+  vscode.postMessage({ type: 'ready' });
+})();
