@@ -146,6 +146,17 @@
     return td;
   }
 
+  // The overall result; in a narrow panel, where the written and oral columns are hidden, its
+  // tooltip gives them.
+  function overallCell(r) {
+    const td = el('td', { text: r.result === null || r.result === undefined ? '—' : r.result });
+    const parts = [];
+    if (r.written) parts.push(labels['view.written'] + ' ' + r.written);
+    if (r.oral) parts.push(labels['view.oral'] + ' ' + r.oral);
+    if (parts.length) td.title = parts.join(' · ');
+    return td;
+  }
+
   function rowOf(r) {
     const cell = (v, cls) => el('td', { className: cls, text: v === null || v === undefined ? '—' : v });
     const tr = el(
@@ -155,9 +166,9 @@
       cell(r.name),
       cell(r.profession, r.professionKnown ? '' : 'as-written'),
       thresholdCell(r),
-      cell(r.written),
-      cell(r.oral),
-      cell(r.result),
+      cell(r.written, 'col-written'),
+      cell(r.oral, 'col-oral'),
+      overallCell(r),
       cell(r.label, 'outcome o-' + r.outcome),
       findingsCell(r),
     );
@@ -171,14 +182,15 @@
       'tr',
       {},
       ...COLUMNS.map((c) => {
-        const th = el('th', { scope: 'col', 'aria-sort': ui.sort.key === c.key ? (ui.sort.dir > 0 ? 'ascending' : 'descending') : 'none' });
+        const th = el('th', { scope: 'col', className: 'col-' + c.key, 'aria-sort': ui.sort.key === c.key ? (ui.sort.dir > 0 ? 'ascending' : 'descending') : 'none' });
         const b = el('button', { type: 'button', className: 'sort', 'data-key': c.key, text: labels[c.label] + (ui.sort.key === c.key ? (ui.sort.dir > 0 ? ' ▲' : ' ▼') : '') });
         th.append(b);
         return th;
       }),
     );
     const body = el('tbody', {}, ...rows.map(rowOf));
-    const table = el('table', { className: 'rows' }, el('thead', {}, head), body);
+    // Scrolls sideways in its own box when the panel is narrower than the table.
+    const table = el('div', { className: 'table-wrap' }, el('table', { className: 'rows' }, el('thead', {}, head), body));
     if (!rows.length && cohort.rows.length) return el('div', {}, table, el('p', { className: 'empty', text: labels['view.no-candidate'] }));
     return table;
   }

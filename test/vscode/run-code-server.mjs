@@ -7,7 +7,8 @@
 //   node test/vscode/run-code-server.mjs            the development folder (extensionDevelopmentPath)
 //   node test/vscode/run-code-server.mjs --vsix F   the packaged F, installed with --install-extension
 // Options:
-//   --suite NAME        only the suite files test/vscode/suite/NAME*.vtest.ts (default: extension)
+//   --suite NAMES       only the suite files test/vscode/suite/NAME*.vtest.ts, comma-separated
+//                       (default: extension,outcomes)
 //   --folder DIR        open DIR (default: the multi-root test/vscode/workspace.code-workspace)
 //   --restricted        without --disable-workspace-trust: the folder opens in Restricted Mode
 //   --code-server DIR   another code-server install (its package folder), e.g. an older VS Code
@@ -34,7 +35,8 @@ const CODE_SERVER_DIR = option('--code-server') ? path.resolve(option('--code-se
 const CODE_SERVER = path.join(CODE_SERVER_DIR, 'out/node/entry.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SUITE = path.join(ROOT, 'out/test/vscode/suite/index.js');
-const SUITE_NAME = option('--suite') ?? 'extension';
+// The main suite and the outcomes view's share one VS Code (one start of code-server).
+const SUITE_NAME = option('--suite') ?? 'extension,outcomes';
 const FOLDER = option('--folder') ? path.resolve(option('--folder')) : undefined;
 // The main suite runs in a multi-root workspace: samples/ and a folder with its own settings.
 const WORKSPACE_FILE = path.join(ROOT, 'test/vscode/workspace.code-workspace');
@@ -184,7 +186,12 @@ async function answer(req) {
     if (req.action === 'screenshot') {
       // What the suite made VS Code show (a hover, the quick fix menu) is drawn a moment later.
       if (req.waitFor) await page.locator(req.waitFor).first().waitFor({ state: 'visible', timeout: 15000 });
-      await page.screenshot({ path: req.path });
+      // Widgets fade in (opacity, which "visible" does not wait for): let the animation end.
+      await page.waitForTimeout(400);
+      const shot = await page.screenshot();
+      // A widget the layout hid meanwhile (a code lens arriving scrolls the editor) makes a useless picture: an error, so the suite tries again.
+      if (req.waitFor && !(await page.locator(req.waitFor).first().isVisible())) throw new Error(`${req.waitFor} was hidden before the screenshot`);
+      writeFileSync(req.path, shot);
     }
     else if (req.action === 'tokens') {
       const classes = await page.evaluate(() => [...globalThis.document.querySelectorAll('.monaco-editor .view-lines span[class^="mtk"]')].map((e) => `${e.className} ${e.textContent}`));

@@ -62,6 +62,8 @@ export function serverProcesses(extensionPath: string): string[] {
  */
 export async function askRunner(action: 'screenshot' | 'tokens', file?: string, waitFor?: string): Promise<string> {
   const target = file ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cloe-ask-')), `${action}.json`);
+  // A file left by an earlier run must not pass for the answer.
+  fs.rmSync(target, { force: true });
   fs.rmSync(target + '.error', { force: true });
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });

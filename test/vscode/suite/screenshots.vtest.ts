@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { askRunner, type CloeApi, codeOf, diagnosticsOf, EXTENSION_ID } from './helpers';
+import { askRunner, type CloeApi, codeOf, diagnosticsOf, EXTENSION_ID, until } from './helpers';
 
 const DIR = process.env.CLOE_SCREENSHOTS;
 
@@ -61,7 +61,9 @@ describe('screenshots', () => {
     const uri = sample('acme-formation.cloe.yaml');
     await showAt(uri, 'result: { written: B2, oral: B1+', 'result: { '.length);
     await diagnosticsOf(uri);
-    await shoot('editor.action.showHover', 'hover.png', '.monaco-editor .monaco-hover');
+    await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri);
+    await new Promise((r) => setTimeout(r, 1000)); // the code lenses and inlay hints drawn: the layout settles
+    await shoot('editor.action.showHover', 'hover.png', '.monaco-editor .monaco-hover .hover-contents:has-text("Certificat CLOE")');
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
   });
 
@@ -76,5 +78,32 @@ describe('screenshots', () => {
     await showAt(uri, '  - id: acme-2026-03');
     await diagnosticsOf(uri);
     await askRunner('screenshot', path.join(DIR!, 'hints-and-lenses.png'), '.codelens-decoration a');
+  });
+
+  it('the outcomes view, in French, light and dark', async () => {
+    const api = await vscode.extensions.getExtension<CloeApi & { outcomes: { rendered(p: (r: { version: number }) => boolean): Promise<unknown> } }>(EXTENSION_ID)!.activate();
+    const cloe = vscode.workspace.getConfiguration('cloe');
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    const theme = workbench.inspect<string>('colorTheme')?.globalValue;
+    await cloe.update('locale', 'fr', vscode.ConfigurationTarget.Global);
+    try {
+      const uri = sample('acme-formation.cloe.yaml');
+      await showAt(uri, '  - id: acme-2026-03');
+      await diagnosticsOf(uri);
+      for (const [name, file] of [['Default Light Modern', 'outcomes-view-light.png'], ['Default Dark Modern', 'outcomes-view-dark.png']] as const) {
+        await workbench.update('colorTheme', name, vscode.ConfigurationTarget.Global);
+        // (The server reads the new locale a moment after the setting changes.)
+        const state = await until('the view in French', async () => {
+          const s = await vscode.commands.executeCommand<{ version: number; view: { locale: string } }>('cloe.showOutcomes', uri);
+          return s.view.locale === 'fr' ? s : undefined;
+        });
+        await api.outcomes.rendered((r) => r.version === state.version);
+        await new Promise((r) => setTimeout(r, 1500)); // the theme's colours reach the webview
+        await askRunner('screenshot', path.join(DIR!, file), 'iframe.webview.ready');
+      }
+    } finally {
+      await cloe.update('locale', undefined, vscode.ConfigurationTarget.Global);
+      await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+    }
   });
 });
