@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FileView } from '../server/src/core/cohort-view';
+import { applyViewDelta, type ViewDelta } from '../server/src/core/view-delta';
 import { readRepoFile } from './helpers';
 import { TestClient } from './lsp-client';
 
@@ -43,6 +44,32 @@ test('cloe/outcomes: every cohort and candidate of the open file, in the client 
   for (const r of after!.cohorts.flatMap((c) => c.rows)) assert.equal(edited.slice(r.offset, r.offset + r.id!.length), r.id);
   assert.deepEqual(after!.cohorts.map((c) => c.rows.length), view.cohorts.map((c) => c.rows.length));
   assert.equal(await client.connection.sendRequest('cloe/outcomes', { uri: 'file:///tmp/outcomes/other.yaml' }), null, 'not an open grid file');
+});
+
+test('cloe/outcomes with the id of the view the client has: only what changed since, which applied gives the whole view', async () => {
+  type Full = FileView & { id: number; version: number };
+  const full = (await client.connection.sendRequest<Full | ViewDelta | null>('cloe/outcomes', { uri: URI })) as Full;
+  assert.ok(full && !('base' in full), 'without a base: the whole view');
+  // (The test before edited a result after this line, on the same line count: TEXT's lines still hold here.)
+  const text = TEXT;
+  // An edit in the first cohort that changes the text's length: that cohort changes, the later ones move.
+  const at = text.indexOf('name: Jeanne Dupont') + 'name: '.length;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length - 1;
+  const character = at - before.lastIndexOf('\n') - 1;
+  await client.change(URI, [{ range: { start: { line, character }, end: { line, character: character + 'Jeanne'.length } }, text: 'Jeanne-Marie' }]);
+  const delta = (await client.connection.sendRequest<Full | ViewDelta | null>('cloe/outcomes', { uri: URI, base: full.id })) as ViewDelta & { version: number };
+  assert.ok(delta && 'base' in delta, 'with the base the server knows: a delta');
+  assert.equal(delta.base, full.id);
+  assert.deepEqual(delta.changed.map((c) => c.index), [0]);
+  assert.deepEqual(delta.moved, full.cohorts.slice(1).map((c) => [c.index, 'Jeanne-Marie'.length - 'Jeanne'.length]));
+  // The delta applied to the client's view is exactly the view the server would send whole.
+  const whole = (await client.connection.sendRequest<Full>('cloe/outcomes', { uri: URI }))!;
+  const fileView = (v: Full): FileView => ({ locale: v.locale, cohorts: v.cohorts, counts: v.counts, attention: v.attention });
+  assert.deepEqual(applyViewDelta(fileView(full), delta), fileView(whole));
+  // A base the server does not know (another client's, a lost answer): the whole view.
+  const stale = await client.connection.sendRequest<Full | ViewDelta | null>('cloe/outcomes', { uri: URI, base: full.id });
+  assert.ok(stale && !('base' in stale));
 });
 
 test('cloe/export: the report exporters on the open document', async () => {

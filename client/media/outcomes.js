@@ -2,7 +2,7 @@
 // language server's cohorts at a glance and the charts drawn by the core), with DOM calls only:
 // a value is never parsed as HTML (the charts are escaped by the core). Keeps sort, filters and
 // scroll in the webview state. No network, no inline handler (strict CSP with a nonce).
-/* global acquireVsCodeApi, document, window, setTimeout, clearTimeout */
+/* global acquireVsCodeApi, document, window, setTimeout, clearTimeout, IntersectionObserver */
 (function () {
   'use strict';
   const vscode = acquireVsCodeApi();
@@ -175,6 +175,33 @@
     return tr;
   }
 
+  /** Rows drawn at once on each render (the rest as they come near the screen), and per chunk. */
+  const EAGER = 150;
+  const CHUNK = 50;
+  let budget = EAGER;
+  /** The height of a drawn row, measured (for the placeholders). */
+  let rowPx = 40;
+  const lazy = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting || !e.target.isConnected) continue;
+        lazy.unobserve(e.target);
+        const drawn = e.target.chunk.map(rowOf);
+        e.target.replaceWith(...drawn);
+        if (drawn[0] && drawn[0].offsetHeight) rowPx = drawn[0].offsetHeight;
+      }
+    },
+    { rootMargin: '1200px 0px' },
+  );
+
+  function placeholder(chunk) {
+    const tr = el('tr', { className: 'lazy', 'aria-hidden': 'true' }, el('td', { colspan: COLUMNS.length }));
+    tr.firstChild.style.height = chunk.length * rowPx + 'px';
+    tr.chunk = chunk;
+    lazy.observe(tr);
+    return tr;
+  }
+
   function tableOf(cohort) {
     const rows = cohort.rows.filter(visible);
     if (ui.sort.key) rows.sort(compare);
@@ -188,43 +215,139 @@
         return th;
       }),
     );
-    const body = el('tbody', {}, ...rows.map(rowOf));
+    const body = el('tbody', {});
+    // Rows are drawn in chunks: the first ones now, the others when they come near the screen
+    // (a placeholder row of the same height stands for each chunk until then), so that a cohort of
+    // thousands of candidates opens and follows edits at once.
+    for (let k = 0; k < rows.length; k += CHUNK) {
+      const chunk = rows.slice(k, k + CHUNK);
+      if (budget > 0) {
+        budget -= chunk.length;
+        body.append(...chunk.map(rowOf));
+      } else {
+        body.append(placeholder(chunk));
+      }
+    }
     // Scrolls sideways in its own box when the panel is narrower than the table.
-    const table = el('div', { className: 'table-wrap' }, el('table', { className: 'rows' }, el('thead', {}, head), body));
+    const table = el('div', { className: 'table-wrap' }, el('table', { className: 'rows', 'aria-rowcount': rows.length + 1 }, el('thead', {}, head), body));
     if (!rows.length && cohort.rows.length) return el('div', {}, table, el('p', { className: 'empty', text: labels['view.no-candidate'] }));
     return table;
   }
 
-  function renderCohorts() {
+  /** Draws every cohort, or only those of `only` (indexes) when the others did not change. */
+  function renderCohorts(only) {
     if (!data) return;
-    const sections = data.view.cohorts.map((c, i) => {
-      const title = [c.id, c.name].filter((x) => x !== null).join(' — ') || String(c.index + 1);
-      const meta = [
-        c.partner !== null ? labels['hover.partner'].replace('{partner}', c.partner) : null,
-        c.session !== null ? labels['hover.session'].replace('{session}', c.session) : null,
-        c.languageName || c.language ? labels['hover.language'].replace('{language}', c.languageName || c.language) : null,
-      ].filter(Boolean);
-      const chart = el('div', { className: 'chart' });
-      // The chart is the core's SVG, every value in it escaped (core/chart.ts).
-      chart.innerHTML = data.charts[i] || '';
-      return el(
-        'section',
-        { className: 'cohort', id: 'cohort-' + c.index, 'data-cohort': c.id || '', tabindex: '-1', 'aria-labelledby': 'cohort-title-' + c.index },
-        el('h2', { id: 'cohort-title-' + c.index, text: labels['hover.cohort'].replace('{title}', title) }),
-        meta.length ? el('p', { className: 'meta', text: meta.join(' · ') }) : null,
-        el('p', { className: 'counts', text: c.summary }),
-        chart,
-        c.rows.length ? tableOf(c) : null,
-      );
-    });
+    budget = EAGER;
+    if (only) {
+      for (const i of only) {
+        const old = document.getElementById('cohort-' + i);
+        if (old) old.replaceWith(old.classList.contains('lazy') ? sectionPlaceholder(data.view.cohorts[i], i) : sectionOf(data.view.cohorts[i], i));
+      }
+      reportRendered();
+      return;
+    }
+    // The first cohorts now, the others (their heading, chart and table) when they come near the screen.
+    const sections = data.view.cohorts.map((c, i) => (i < EAGER_SECTIONS ? sectionOf(c, i) : sectionPlaceholder(c, i)));
     list.replaceChildren(...(sections.length ? sections : [el('p', { className: 'empty', text: labels['view.no-cohort'] })]));
-    // What is on screen, for the extension's tests: the rows' ids and outcomes, each cohort's counts.
+    reportRendered();
+  }
+
+  const EAGER_SECTIONS = 4;
+  const lazySections = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting || !e.target.isConnected) continue;
+        lazySections.unobserve(e.target);
+        const i = Number(e.target.getAttribute('data-index'));
+        e.target.replaceWith(sectionOf(data.view.cohorts[i], i));
+      }
+    },
+    { rootMargin: '1200px 0px' },
+  );
+
+  /** A cohort not drawn yet: its place (an estimated height), its id for the code lens's focus. */
+  function sectionPlaceholder(c, i) {
+    const s = el('section', { className: 'cohort lazy', id: 'cohort-' + c.index, 'data-cohort': c.id || '', 'data-index': i, 'aria-busy': 'true' });
+    s.style.height = 320 + c.rows.length * rowPx + 'px';
+    lazySections.observe(s);
+    return s;
+  }
+
+  function sectionOf(c, i) {
+    const title = [c.id, c.name].filter((x) => x !== null).join(' — ') || String(c.index + 1);
+    const meta = [
+      c.partner !== null ? labels['hover.partner'].replace('{partner}', c.partner) : null,
+      c.session !== null ? labels['hover.session'].replace('{session}', c.session) : null,
+      c.languageName || c.language ? labels['hover.language'].replace('{language}', c.languageName || c.language) : null,
+    ].filter(Boolean);
+    const chart = el('div', { className: 'chart' });
+    // The chart is the core's SVG, every value in it escaped (core/chart.ts).
+    chart.innerHTML = data.charts[i] || '';
+    return el(
+      'section',
+      { className: 'cohort', id: 'cohort-' + c.index, 'data-cohort': c.id || '', tabindex: '-1', 'aria-labelledby': 'cohort-title-' + c.index },
+      el('h2', { id: 'cohort-title-' + c.index, text: labels['hover.cohort'].replace('{title}', title) }),
+      meta.length ? el('p', { className: 'meta', text: meta.join(' · ') }) : null,
+      el('p', { className: 'counts', text: c.summary }),
+      chart,
+      c.rows.length ? tableOf(c) : null,
+    );
+  }
+
+  /** What is on screen, for the extension's tests: the rows drawn ([id, outcome]) and each cohort's counts. */
+  function reportRendered() {
     vscode.postMessage({
       type: 'rendered',
       version: data.version,
-      rows: [...list.querySelectorAll('table.rows tbody tr')].map((tr) => [tr.getAttribute('data-id'), tr.querySelector('td.outcome').textContent]),
+      rows: [...list.querySelectorAll('table.rows tbody tr[data-offset]')].map((tr) => [tr.getAttribute('data-id'), tr.querySelector('td.outcome').textContent]),
       counts: [...list.querySelectorAll('p.counts')].map((p) => p.textContent),
     });
+  }
+
+  /** A cohort moved in the text by `shift` characters (its rows' offsets with it). */
+  function shifted(c, shift) {
+    return Object.assign({}, c, { offset: c.offset + shift, rows: c.rows.map((r) => Object.assign({}, r, { offset: r.offset + shift })) });
+  }
+
+  /** What changed since the state this webview has (the extension's delta): only those cohorts are drawn again. */
+  function applyPatch(base, p) {
+    if (!data || data.id !== base) {
+      vscode.postMessage({ type: 'resync' });
+      return;
+    }
+    const cohorts = data.view.cohorts.slice(0, p.size);
+    const charts = data.charts.slice(0, p.size);
+    const touched = [];
+    for (const [i, shift] of p.moved) {
+      cohorts[i] = shifted(cohorts[i], shift);
+      touched.push(i);
+    }
+    for (const [c, chart] of p.changed) {
+      cohorts[c.index] = c;
+      charts[c.index] = chart;
+      touched.push(c.index);
+    }
+    const sameShape = p.size === data.view.cohorts.length;
+    data = Object.assign({}, data, { id: p.id, version: p.version, focus: p.focus, charts, view: Object.assign({}, p.head, { cohorts }) });
+    fillProfessions();
+    // A moved cohort needs its rows' offsets only: the drawn rows take them, the placeholders' rows are the new ones.
+    renderCohorts(sameShape ? touched : undefined);
+    if (p.focus) focusCohort(p.focus);
+  }
+
+  function focusCohort(id) {
+    let section = [...document.querySelectorAll('section.cohort')].find((s) => s.getAttribute('data-cohort') === id);
+    if (section && section.classList.contains('lazy')) {
+      const i = Number(section.getAttribute('data-index'));
+      lazySections.unobserve(section);
+      const drawn = sectionOf(data.view.cohorts[i], i);
+      section.replaceWith(drawn);
+      section = drawn;
+    }
+    if (section) {
+      section.scrollIntoView({ block: 'start' });
+      section.focus({ preventScroll: true });
+    }
   }
 
   function render(state) {
@@ -240,11 +363,7 @@
     fillProfessions();
     renderCohorts();
     if (state.focus) {
-      const section = [...document.querySelectorAll('section.cohort')].find((s) => s.getAttribute('data-cohort') === state.focus);
-      if (section) {
-        section.scrollIntoView({ block: 'start' });
-        section.focus({ preventScroll: true });
-      }
+      focusCohort(state.focus);
     } else if (first && ui.scroll) {
       window.scrollTo(0, ui.scroll);
     }
@@ -291,6 +410,7 @@
   window.addEventListener('message', (e) => {
     const m = e.data;
     if (m && m.type === 'state') render(m.state);
+    else if (m && m.type === 'patch') applyPatch(m.base, m.patch);
     else if (m && m.type === 'none' && !data) app.replaceChildren(el('p', { className: 'empty', text: m.labels['view.none'] }));
   });
 

@@ -10,6 +10,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CHART_CSS, chartHtml } from '../../server/src/core/chart';
 import type { FileView } from '../../server/src/core/cohort-view';
+import { applyViewDelta, type ViewDelta } from '../../server/src/core/view-delta';
+import type { OutcomesParams, OutcomesResult } from '../../server/src/lsp/outcomes';
 import { type Locale, type MessageId, msg, render } from '../../server/src/core/messages';
 
 const OUTCOMES_REQUEST = 'cloe/outcomes';
@@ -21,6 +23,8 @@ export interface PostedState {
   uri: string;
   fileName: string;
   version: number;
+  /** The server's number for this view (a later request names it to get only what changed). */
+  id: number;
   view: FileView;
   /** Each cohort's chart (inline SVG, escaped), in view.cohorts' order. */
   charts: string[];
@@ -32,6 +36,8 @@ export interface PostedState {
 /** Messages the webview sends. */
 export type FromWebview =
   | { type: 'ready' }
+  /** The webview missed a state a patch was made against: it asks for the whole state again. */
+  | { type: 'resync' }
   | { type: 'reveal'; offset: number }
   | { type: 'export'; format: 'csv' | 'markdown' | 'html' }
   /** After each render: the rows on screen ([id, outcome]) and each cohort's counts, as the webview's DOM shows them. */
@@ -47,6 +53,8 @@ export interface OutcomesViewApi {
   /** Handles a message as if the webview had sent it (the tests' row click). */
   receive(message: FromWebview): Promise<void>;
   panel(): vscode.WebviewPanel | undefined;
+  /** The kinds of the messages posted to the webview ('state', 'patch', 'none') and received from it, in order. */
+  log(): { posted: string[]; received: string[] };
   /** Resolves with the next report of what the webview shows that satisfies `pred`. */
   rendered(pred: (r: Extract<FromWebview, { type: 'rendered' }>) => boolean, timeoutMs?: number): Promise<Extract<FromWebview, { type: 'rendered' }>>;
 }
@@ -83,36 +91,54 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
   let lastRendered: Rendered | undefined;
   /** What the webview sent, in order (named when a test times out). */
   const received: string[] = [];
+  const posted: string[] = [];
   let renderWaiters: { pred: (r: Rendered) => boolean; resolve: (r: Rendered) => void }[] = [];
   const media = vscode.Uri.joinPath(context.extensionUri, 'client', 'media');
 
-  async function fetchView(uri: vscode.Uri): Promise<(FileView & { version: number }) | null> {
+  /** The file's view: what changed since the view last posted when the server can say, else the whole of it. */
+  async function fetchView(uri: vscode.Uri): Promise<{ view: FileView; id: number; version: number; delta?: ViewDelta } | null> {
     const c = client();
     if (!c) return null;
     await ready();
-    return c.sendRequest<(FileView & { version: number }) | null>(OUTCOMES_REQUEST, { uri: uri.toString() });
+    const had = last?.uri === uri.toString() ? last : undefined;
+    const params: OutcomesParams = { uri: uri.toString(), base: had?.id };
+    let r = await c.sendRequest<OutcomesResult | null>(OUTCOMES_REQUEST, params);
+    // (A delta against another view than the one kept: the whole view instead.)
+    if (r && 'base' in r && r.base !== last?.id) r = await c.sendRequest<OutcomesResult | null>(OUTCOMES_REQUEST, { uri: uri.toString() } satisfies OutcomesParams);
+    if (!r) return null;
+    if ('base' in r) return { view: applyViewDelta(last!.view, r), id: r.id, version: r.version, delta: r };
+    const { id, version, ...view } = r;
+    return { view, id, version };
   }
 
-  /** Asks the server for the file's view and posts it; false when the file is not a grid file. */
+  /** Asks the server for the file's view and posts it (only the cohorts that changed when it can); false when the file is not a grid file. */
   async function refresh(uri: vscode.Uri): Promise<boolean> {
-    const view = await fetchView(uri);
-    if (!view || !panel) return false;
+    const got = await fetchView(uri);
+    if (!got || !panel) return false;
+    const { view, delta } = got;
+    const prev = last;
     current = uri;
     const locale = view.locale;
     const fileName = uri.path.split('/').pop() ?? uri.toString();
-    const state: PostedState = {
-      uri: uri.toString(),
-      fileName,
-      version: view.version,
-      view,
-      charts: view.cohorts.map((c) => chartHtml(c, locale, `chart-${c.index}`)),
-      labels: labels(locale),
-      focus,
-    };
+    // Charts of the cohorts that changed only (a moved cohort's chart is the same).
+    const charts = delta && prev ? prev.charts.slice(0, delta.size) : [];
+    for (const c of delta ? delta.changed : view.cohorts) charts[c.index] = chartHtml(c, locale, `chart-${c.index}`);
+    const state: PostedState = { uri: uri.toString(), fileName, version: got.version, id: got.id, view, charts, labels: labels(locale), focus };
     focus = undefined;
     panel.title = render(msg('view.title.file', { file: fileName }), locale);
     last = state;
-    await panel.webview.postMessage({ type: 'state', state });
+    if (delta && prev) {
+      const head = { locale: view.locale, counts: view.counts, attention: view.attention };
+      posted.push('patch');
+      await panel.webview.postMessage({
+        type: 'patch',
+        base: prev.id,
+        patch: { id: state.id, version: state.version, head, size: delta.size, changed: delta.changed.map((c) => [c, charts[c.index]]), moved: delta.moved, focus: state.focus },
+      });
+    } else {
+      posted.push('state');
+      await panel.webview.postMessage({ type: 'state', state });
+    }
     waiters = waiters.filter((w) => {
       if (!w.pred(state)) return true;
       w.resolve(state);
@@ -161,8 +187,11 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
       });
       return;
     }
-    if (m.type === 'ready') {
-      if (last) await panel?.webview.postMessage({ type: 'state', state: last });
+    if (m.type === 'ready' || m.type === 'resync') {
+      if (last) {
+        posted.push('state');
+        await panel?.webview.postMessage({ type: 'state', state: last });
+      }
       else if (current) await refresh(current);
       return;
     }
@@ -237,6 +266,7 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
         waiters.push({ pred, resolve: (s) => (clearTimeout(t), resolve(s)) });
       }),
     receive,
+    log: () => ({ posted: [...posted], received: [...received] }),
     panel: () => panel,
     rendered: (pred, timeoutMs = 20000) =>
       new Promise<Rendered>((resolve, reject) => {

@@ -7,7 +7,7 @@ import type { CandidateInfo, CheckResult } from './check';
 import { outcomeText, summaryLine } from './explain';
 import type { Finding, Severity } from './findings';
 import { LANGUAGE_INFO, LANGUAGES, type LanguageCode } from './format';
-import { BASE_LEVELS, type BaseLevel } from './levels';
+import { BASE_LEVELS, type BaseLevel, validThreshold } from './levels';
 import { type Attention, attention, type CohortSummary, summarize } from './locate';
 import { type Locale, render } from './messages';
 import { candidateAt, type Cohort, type GridModel } from './model';
@@ -104,8 +104,6 @@ export interface ViewSource {
   findings: readonly Finding[];
 }
 
-const PLAIN_THRESHOLD = /^(A2|B1|B2|C1|C2)$/;
-
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /**
@@ -154,15 +152,35 @@ function attentionByCohort(source: ViewSource): Attention[] {
   return out;
 }
 
-/** A row, from the cache when its candidate did not change (its offset moved by the edits before it). */
-function cachedRow(info: CandidateInfo, locale: Locale, findings: RowFinding[] | undefined): OutcomeRow {
+/**
+ * Each row's content, offset aside: a row moved by an edit before it shares its token with the row
+ * it was, so that a delta of two views (core/view-delta.ts) sends a moved cohort as a number.
+ */
+const contentToken = new WeakMap<OutcomeRow, object>();
+
+/** The token of a row's content (where it is aside): equal tokens, equal rows but for their offsets. */
+export function rowToken(row: OutcomeRow): object {
+  return contentToken.get(row) ?? row;
+}
+
+const sameFindings = (a: readonly RowFinding[], b: readonly RowFinding[]) => a.length === b.length && a.every((f, i) => f === b[i]);
+
+/**
+ * A row, from the cache when its candidate did not change: the very same object when nothing
+ * about it changed, a copy with its offset moved when only edits before it did.
+ */
+function cachedRow(info: CandidateInfo, locale: Locale, findings: RowFinding[] = []): OutcomeRow {
   const start = info.candidate.obj.span.start;
   const hit = rowCache.get(info);
   let row: OutcomeRow;
-  if (hit && hit.locale === locale) {
-    row = hit.start === start ? hit.row : { ...hit.row, offset: hit.row.offset + (start - hit.start) };
+  const cohort = info.candidate.cohort.id?.value ?? null;
+  if (hit && hit.locale === locale && hit.row.cohort === cohort && sameFindings(hit.row.findings, findings)) {
+    if (hit.start === start) return hit.row;
+    row = { ...hit.row, offset: hit.row.offset + (start - hit.start) };
+    contentToken.set(row, rowToken(hit.row));
+  } else if (hit && hit.locale === locale) {
     // (The cohort is read again: a renamed cohort keeps its candidates.)
-    row = { ...row, cohort: info.candidate.cohort.id?.value ?? null, findings: findings ?? [] };
+    row = { ...hit.row, offset: hit.row.offset + (start - hit.start), cohort, findings };
   } else {
     row = outcomeRow(info, locale, findings);
   }
@@ -198,7 +216,7 @@ function cohortView(source: ViewSource, cohort: Cohort, locale: Locale, findings
       else if (bin) bin.attestations++;
     }
     // (A threshold that decides is a plain level; one that cannot is shown as written, never plain.)
-    if (r.threshold && PLAIN_THRESHOLD.test(r.threshold)) thresholds.set(r.threshold as BaseLevel, (thresholds.get(r.threshold as BaseLevel) ?? 0) + 1);
+    if (r.threshold && validThreshold(r.threshold)) thresholds.set(r.threshold as BaseLevel, (thresholds.get(r.threshold as BaseLevel) ?? 0) + 1);
   }
   const lang = cohort.language?.value ?? source.model.language?.value ?? null;
   const known = lang !== null && (LANGUAGES as readonly string[]).includes(lang) ? LANGUAGE_INFO[lang as LanguageCode] : undefined;

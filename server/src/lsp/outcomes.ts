@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
 import { type FileView, outcomesView } from '../core/cohort-view';
 import type { Locale } from '../core/messages';
+import { type ViewDelta, viewDelta, type ViewMemo } from '../core/view-delta';
 import { reportHtml } from '../cli/formats/html';
 import { reportCsv, reportMarkdown, reportRows } from '../cli/formats/report';
 import type { CheckedFile } from '../cli/formats/types';
@@ -27,13 +28,34 @@ interface Host {
   guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R): (params: P, token: CancellationToken) => R;
 }
 
+/** `cloe/outcomes`: the file, and the `id` of the view the client has, if any. */
+export interface OutcomesParams {
+  uri: string;
+  base?: number;
+}
+/** The whole view (with its id), or what changed since the view `base` (a ViewDelta). */
+export type OutcomesResult = (FileView & { id: number; version: number }) | (ViewDelta & { version: number });
+
+/** The views last sent, by file (a few: the client shows one at a time). */
+const MEMOS = 4;
+
 export function registerOutcomeRequests(connection: Connection, host: Host): void {
-  connection.onRequest(
+  const memos = new Map<string, ViewMemo>();
+  let lastId = 0;
+  connection.onRequest<OutcomesResult | null, unknown>(
     OUTCOMES_REQUEST,
-    host.guard('outcomes', null as (FileView & { version: number }) | null, (params: { uri: string }) => {
+    host.guard<OutcomesParams, OutcomesResult | null>('outcomes', null, (params) => {
       const doc = host.gridDocument(params.uri);
       if (!doc) return null;
-      return { ...outcomesView(host.analyze(doc), host.locale()), version: doc.version };
+      const view = outcomesView(host.analyze(doc), host.locale());
+      // A client that names the view it has gets what changed since (a few cohorts, not 10,000 rows).
+      const prev = params.base !== undefined ? memos.get(params.uri) : undefined;
+      const { memo, delta } = viewDelta(prev?.id === params.base ? prev : undefined, view, ++lastId);
+      memos.delete(params.uri);
+      memos.set(params.uri, memo);
+      for (const key of memos.keys()) if (memos.size > MEMOS) memos.delete(key);
+      const result: OutcomesResult = delta ? { ...delta, version: doc.version } : { ...view, id: memo.id, version: doc.version };
+      return result;
     }),
   );
   connection.onRequest(

@@ -33,6 +33,7 @@ interface CloeApi {
     posted(pred: (s: PostedState) => boolean, timeoutMs?: number): Promise<PostedState>;
     receive(m: { type: 'reveal'; offset: number }): Promise<void>;
     rendered(pred: (r: Rendered) => boolean, timeoutMs?: number): Promise<Rendered>;
+    log(): { posted: string[]; received: string[] };
   };
 }
 
@@ -103,6 +104,11 @@ describe('CLOE outcomes view', () => {
     assert.equal(after.view.cohorts[0]!.rows.find((r) => r.id === 'ACME-004')!.label, 'Certificat CLOE C1');
     const shown = await api.outcomes.rendered((r) => r.version === after.version);
     assert.deepEqual(shown.rows.find((r) => r[0] === 'ACME-004'), ['ACME-004', 'Certificat CLOE C1']);
+    // The edit travelled as a patch (what changed since the view the webview has), which the webview applied.
+    const log = api.outcomes.log();
+    assert.equal(log.posted.at(-1), 'patch', log.posted.join(', '));
+    assert.ok(!log.received.includes('resync'), log.received.join(', '));
+    assert.deepEqual(shown.rows.map((r) => r[0]), [...doc.getText().matchAll(/^ {6}- id: (\S+)/gm)].map((m) => m[1]!));
   });
 
   it('a cohort’s code lens opens the view on that cohort, and so does the status item', async () => {
