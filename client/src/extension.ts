@@ -23,28 +23,13 @@ import {
 import { compareOutcomes } from './compare';
 import { type OutcomesViewApi, registerOutcomesView } from './outcomes-view';
 import { CrashPolicy } from './restart';
+import { CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, IS_GRID_FILE_REQUEST, SUMMARY_REQUEST, type SummaryResult, type UriParams } from '../../server/src/protocol';
 
-const SUMMARY_REQUEST = 'cloe/summary';
-const CHECK_FILES_REQUEST = 'cloe/checkFiles';
-const IS_GRID_REQUEST = 'cloe/isGridFile';
 export const GRID_LANGUAGE = 'cloe-yaml';
 const CONFIG_PATTERN = '**/cloe.config.{yaml,yml}';
 /** What makes the server worth starting: a grid file or a configuration. */
 const WORK_PATTERN = '**/{*.cloe.yaml,*.cloe.yml,cloe.config.yaml,cloe.config.yml}';
 const EXCLUDE = '**/node_modules/**';
-
-interface Summary {
-  text: string;
-  candidates: number;
-  errors: number;
-  warnings: number;
-}
-
-interface CheckResult {
-  files: number;
-  errors: number;
-  warnings: number;
-}
 
 let client: LanguageClient | undefined;
 
@@ -216,7 +201,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     status.command = outcomesCommand();
     if (!editor || vscode.languages.match(selector, editor.document) === 0) return;
     try {
-      const summary = await theClient.sendRequest<Summary | null>(SUMMARY_REQUEST, { uri: editor.document.uri.toString() });
+      const summary = await theClient.sendRequest<SummaryResult | null>(SUMMARY_REQUEST, { uri: editor.document.uri.toString() } satisfies UriParams);
       status.severity = summary && summary.errors > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
       status.text = summary ? summary.text : vscode.l10n.t('CLOE: configuration');
       status.detail = summary ? vscode.l10n.t('{0} candidates, {1} errors, {2} warnings', summary.candidates, summary.errors, summary.warnings) : undefined;
@@ -237,7 +222,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     if (!hasConfig) return false;
     await ensureStarted();
     await ready;
-    return theClient.sendRequest<boolean>(IS_GRID_REQUEST, { uri: doc.uri.toString() });
+    return theClient.sendRequest<boolean>(IS_GRID_FILE_REQUEST, { uri: doc.uri.toString() } satisfies UriParams);
   }
   async function adopt(doc: vscode.TextDocument): Promise<void> {
     if (isWorkDocument(doc)) {
@@ -293,7 +278,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
         tellUser(reason, vscode.l10n.t('Show Output'), 'cloe.showOutput');
       }
     }),
-    vscode.commands.registerCommand('cloe.checkWorkspace', async (): Promise<CheckResult | undefined> => {
+    vscode.commands.registerCommand('cloe.checkWorkspace', async (): Promise<CheckFilesResult | undefined> => {
       await ensureStarted();
       setContext('cloe.checking', true);
       try {
@@ -304,7 +289,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
             const patterns: vscode.GlobPattern[] = ['**/*.cloe.yaml', '**/*.cloe.yml', ...extraPatterns()];
             const uris = (await Promise.all(patterns.map((p) => vscode.workspace.findFiles(p, EXCLUDE, undefined, token)))).flat();
             const unique = [...new Map(uris.map((u) => [u.toString(), u])).values()];
-            const result = await theClient.sendRequest<CheckResult>(CHECK_FILES_REQUEST, { uris: unique.map((u) => u.toString()) }, token);
+            const result = await theClient.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { uris: unique.map((u) => u.toString()) } satisfies CheckFilesParams, token);
             void vscode.window.setStatusBarMessage(vscode.l10n.t('CLOE: {0} files checked, {1} errors, {2} warnings', result.files, result.errors, result.warnings), 5000);
             void vscode.commands.executeCommand('workbench.actions.view.problems');
             return result;

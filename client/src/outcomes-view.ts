@@ -11,9 +11,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CHART_CSS, chartHtml } from '../../server/src/core/chart';
 import type { FileView } from '../../server/src/core/cohort-view';
 import { type Locale, type MessageId, msg, render } from '../../server/src/core/messages';
-
-const OUTCOMES_REQUEST = 'cloe/outcomes';
-const EXPORT_REQUEST = 'cloe/export';
+import { EXPORT_REQUEST, type ExportFormat, type ExportParams, OUTCOMES_REQUEST, type OutcomesResult, type UriParams } from '../../server/src/protocol';
 const DEBOUNCE_MS = 200;
 
 /** What the extension posts to the webview (and what the tests read). */
@@ -33,7 +31,7 @@ export interface PostedState {
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; offset: number }
-  | { type: 'export'; format: 'csv' | 'markdown' | 'html' }
+  | { type: 'export'; format: ExportFormat }
   /** After each render: the rows on screen ([id, outcome]) and each cohort's counts, as the webview's DOM shows them. */
   | { type: 'rendered'; version: number; rows: [string, string][]; counts: string[] }
   /** A script error in the webview (logged, and named by the tests' failures). */
@@ -86,11 +84,11 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
   let renderWaiters: { pred: (r: Rendered) => boolean; resolve: (r: Rendered) => void }[] = [];
   const media = vscode.Uri.joinPath(context.extensionUri, 'client', 'media');
 
-  async function fetchView(uri: vscode.Uri): Promise<(FileView & { version: number }) | null> {
+  async function fetchView(uri: vscode.Uri): Promise<OutcomesResult> {
     const c = client();
     if (!c) return null;
     await ready();
-    return c.sendRequest<(FileView & { version: number }) | null>(OUTCOMES_REQUEST, { uri: uri.toString() });
+    return c.sendRequest<OutcomesResult>(OUTCOMES_REQUEST, { uri: uri.toString() } satisfies UriParams);
   }
 
   /** Asks the server for the file's view and posts it; false when the file is not a grid file. */
@@ -178,7 +176,7 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
     if (m.type === 'export') {
       const c = client();
       if (!c) return;
-      const text = await c.sendRequest<string | null>(EXPORT_REQUEST, { uri: current.toString(), format: m.format });
+      const text = await c.sendRequest<string | null>(EXPORT_REQUEST, { uri: current.toString(), format: m.format } satisfies ExportParams);
       if (text === null) return;
       const ext = m.format === 'markdown' ? 'md' : m.format;
       const base = current.path.replace(/\.cloe\.ya?ml$|\.ya?ml$/, '');

@@ -3,20 +3,17 @@
  * `cloe/outcomes` answers a grid file's cohorts at a glance (core/cohort-view.ts), `cloe/export`
  * the same report as `cloe-grid report --format csv|markdown|html`, from the open document.
  */
-import path from 'node:path';
-import type { CancellationToken, Connection } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
-import { type FileView, outcomesView } from '../core/cohort-view';
+import { outcomesView } from '../core/cohort-view';
 import type { Locale } from '../core/messages';
 import { reportHtml } from '../cli/formats/html';
 import { reportCsv, reportMarkdown, reportRows } from '../cli/formats/report';
 import type { CheckedFile } from '../cli/formats/types';
+import { EXPORT_REQUEST, type ExportParams, OUTCOMES_REQUEST, type OutcomesResult, type UriParams } from '../protocol';
 
-export const OUTCOMES_REQUEST = 'cloe/outcomes';
-export const EXPORT_REQUEST = 'cloe/export';
-
-export type ExportFormat = 'csv' | 'markdown' | 'html';
+export { EXPORT_REQUEST, type ExportFormat, OUTCOMES_REQUEST } from '../protocol';
 
 declare const CLOE_VERSION: string | undefined;
 
@@ -30,7 +27,7 @@ interface Host {
 export function registerOutcomeRequests(connection: Connection, host: Host): void {
   connection.onRequest(
     OUTCOMES_REQUEST,
-    host.guard('outcomes', null as (FileView & { version: number }) | null, (params: { uri: string }) => {
+    host.guard('outcomes', null as OutcomesResult, (params: UriParams): OutcomesResult => {
       const doc = host.gridDocument(params.uri);
       if (!doc) return null;
       return { ...outcomesView(host.analyze(doc), host.locale()), version: doc.version };
@@ -38,12 +35,12 @@ export function registerOutcomeRequests(connection: Connection, host: Host): voi
   );
   connection.onRequest(
     EXPORT_REQUEST,
-    host.guard('export', null as string | null, (params: { uri: string; format: ExportFormat }) => {
+    host.guard('export', null as string | null, (params: ExportParams) => {
       const doc = host.gridDocument(params.uri);
       if (!doc) return null;
       const result = host.analyze(doc);
       const locale = host.locale();
-      const file: CheckedFile = { display: path.basename(decodeURIComponent(new URL(doc.uri).pathname)), text: doc.getText(), lines: result.lines, candidates: result.candidates, model: result.model, findings: result.findings };
+      const file: CheckedFile = { display: decodeURIComponent(new URL(doc.uri).pathname).split('/').pop() ?? doc.uri, text: doc.getText(), lines: result.lines, candidates: result.candidates, model: result.model, findings: result.findings };
       if (params.format === 'html') return reportHtml([file], { locale, version: typeof CLOE_VERSION === 'string' ? CLOE_VERSION : '0.0.0-dev', date: new Date().toISOString().slice(0, 10) });
       const rows = reportRows([file]);
       return params.format === 'csv' ? reportCsv(rows) : reportMarkdown(rows, locale);
