@@ -7,7 +7,7 @@
  * and exports through the report's exporters (cloe/export).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CHART_CSS, chartHtml } from '../../server/src/core/chart';
 import type { FileView } from '../../server/src/core/cohort-view';
 import { type Locale, type MessageId, msg, render } from '../../server/src/core/messages';
@@ -70,7 +70,7 @@ function nonce(): string {
   return s;
 }
 
-export function registerOutcomesView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, ready: () => Promise<void>): OutcomesViewApi {
+export function registerOutcomesView(context: vscode.ExtensionContext, client: () => BaseLanguageClient | undefined, ready: () => Promise<void>): OutcomesViewApi {
   let panel: vscode.WebviewPanel | undefined;
   let current: vscode.Uri | undefined;
   let last: PostedState | undefined;
