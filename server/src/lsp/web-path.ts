@@ -27,7 +27,8 @@ export function resolve(...paths: string[]): string {
 export function join(...paths: string[]): string {
   const joined = paths.filter((p) => p !== '').join('/');
   const parts = normalizeParts(joined.split('/'));
-  return (isAbsolute(joined) ? '/' : '') + (parts.join('/') || (isAbsolute(joined) ? '' : '.'));
+  const body = parts.join('/');
+  return (isAbsolute(joined) ? '/' : '') + (body || (isAbsolute(joined) ? '' : '.')) + (body && joined.endsWith('/') ? '/' : '');
 }
 
 export function dirname(p: string): string {
