@@ -203,6 +203,11 @@ export async function activateCloe(context: vscode.ExtensionContext, host: Clien
   theClient.onRequest(READ_FILE_REQUEST, async (params: UriParams): Promise<ReadFileResult> => {
     try {
       const uri = vscode.Uri.parse(params.uri, true);
+      // github.dev and Remote Repositories (vscode-vfs:) show a repository without its .git: there
+      // the workspace folder is the repository's root, where the configuration lookup stops (as CI's).
+      if (uri.scheme === 'vscode-vfs' && uri.path.endsWith('/.git') && vscode.workspace.workspaceFolders?.some((f) => f.uri.scheme === uri.scheme && f.uri.authority === uri.authority && `${f.uri.path.replace(/\/$/, '')}/.git` === uri.path)) {
+        return { kind: 'directory' };
+      }
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) return { kind: 'directory' };
       return { kind: 'file', base64: toBase64(await vscode.workspace.fs.readFile(uri)) };
