@@ -240,7 +240,8 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
   suiteLine(format(...(Array.isArray(args) ? args : [args])));
 });
 // The web worker extension host's console reaches the page (its Worker), not codeAutomationLog.
-if (WEB) page.on('console', (m) => suiteLine(m.text()));
+// (The workbench's own copy of that log, "%c INFO …", is left out: each line once.)
+if (WEB) page.on('console', (m) => !m.text().startsWith('%c') && suiteLine(m.text()));
 /**
  * What the suite asks of the page (it runs in the extension host, without the DOM): a screenshot,
  * or the editor's rendered tokens. The answer is a file the suite waits for.
