@@ -1,4 +1,6 @@
-// Bundles the CLI/language server (one executable) with esbuild.
+// Bundles with esbuild: for Node, the CLI/language server (one executable) and the desktop
+// extension; for the browser (package.json `browser`: vscode.dev, github.dev), the extension and
+// the language server's Web Worker.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -82,8 +84,48 @@ await build({
 
 await build({
   ...common,
-  entryPoints: ['client/src/extension.ts'],
+  entryPoints: ['client/src/node.ts'],
   outfile: 'dist/extension.js',
   external: ['vscode'],
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// ── The browser ──────────────────────────────────────────────────────────────────────────────
+// The server's Node edge is reached only through what the web host replaces (web-host.ts):
+// node:path is POSIX paths (web-path.ts), node:fs is absent (web-no-fs.ts: a clear error if
+// reached). Any other Node module is a build error here.
+const webAliases = {
+  name: 'web-aliases',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?path$/ }, () => ({ path: path.resolve('server/src/lsp/web-path.ts') }));
+    b.onResolve({ filter: /^(node:)?fs(\/promises)?$/ }, () => ({ path: path.resolve('server/src/lsp/web-no-fs.ts') }));
+  },
+};
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: true,
+  minify: process.argv.includes('--minify'),
+  define: { CLOE_VERSION: common.define.CLOE_VERSION },
+  logLevel: 'warning',
+};
+
+// The language server in a Web Worker (a classic worker script).
+await build({
+  ...web,
+  entryPoints: ['server/src/lsp/browser-main.ts'],
+  outfile: 'dist/web/server.js',
+  format: 'iife',
+  plugins: [webAliases],
+});
+
+// The extension in the web worker extension host (CommonJS, as VS Code loads it).
+await build({
+  ...web,
+  entryPoints: ['client/src/browser.ts'],
+  outfile: 'dist/web/extension.js',
+  format: 'cjs',
+  external: ['vscode'],
+  plugins: [webAliases],
 });

@@ -67,3 +67,17 @@ test('the core imports only the core (and the yaml package)', () => {
     for (const p of packages) assert.equal(p, 'yaml', `${rel(file)} imports the package ${p}`);
   }
 });
+
+test('the protocol module (client and server both import it) holds names and types only: no package, only type imports of the core', () => {
+  const file = path.join(ROOT, 'server', 'src', 'protocol.ts');
+  const text = readFileSync(file, 'utf8');
+  const imports = [...text.matchAll(/^\s*import\s.*$/gm)].map((m) => m[0].trim());
+  assert.ok(imports.length > 0);
+  for (const line of imports) assert.match(line, /^import type \{[^}]*\} from '\.\/core\/[\w-]+';$/, line);
+  for (const dep of importsOf(file)) assert.ok(dep.startsWith(path.join(ROOT, 'server', 'src', 'core')), rel(dep));
+  // Every custom request name of the client and the server is declared there, nowhere else.
+  for (const f of [...files, ...sources(path.join(ROOT, 'client', 'src'))].filter((f) => f !== file)) {
+    const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    assert.deepEqual([...code.matchAll(/'cloe\/\w+'/g)].map((m) => m[0]), [], `${rel(f)} names a request itself: use server/src/protocol.ts`);
+  }
+});

@@ -41,6 +41,9 @@ describe('crash policy', () => {
 
 describe('extension manifest', () => {
   const pkg = JSON.parse(readRepoFile('package.json')) as {
+    main: string;
+    browser: string;
+    extensionKind?: unknown;
     activationEvents: string[];
     contributes: Record<string, unknown> & { yamlValidation: { fileMatch: string[] }[]; languages: { id: string; filenamePatterns: string[]; configuration: string; icon: { light: string; dark: string } }[]; grammars: { path: string; scopeName: string }[]; snippets: { path: string }[]; walkthroughs: { steps: { media: { image?: string; markdown?: string } }[] }[] };
     capabilities: { untrustedWorkspaces: { supported: unknown; description?: string }; virtualWorkspaces: { supported: unknown; description?: string } };
@@ -64,8 +67,21 @@ describe('extension manifest', () => {
   test('Restricted Mode and virtual workspaces are declared, with a reason', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.ok(pkg.capabilities.untrustedWorkspaces.description);
-    assert.equal(pkg.capabilities.virtualWorkspaces.supported, false);
-    assert.ok(pkg.capabilities.virtualWorkspaces.description);
+    // The browser entry checks github.dev's virtual file system; what it cannot do is said.
+    assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
+    assert.match(pkg.capabilities.virtualWorkspaces.description ?? '', /^%capabilities\.virtualWorkspaces%$/);
+    const nls = JSON.parse(readRepoFile('package.nls.json')) as Record<string, string>;
+    assert.match(nls['capabilities.virtualWorkspaces'] ?? '', /Compare Outcomes/);
+  });
+
+  test('a desktop entry and a browser entry (vscode.dev, github.dev), both shipped; where it runs is left to VS Code', () => {
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.browser, './dist/web/extension.js');
+    assert.equal(pkg.extensionKind, undefined);
+    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js']) assert.ok(ignore.split('\n').includes(`!${f}`), `${f} is kept by .vscodeignore`);
+    // Compare Outcomes runs git and the CLI: hidden in the browser.
+    const menus = (pkg.contributes.menus as { commandPalette: { command: string; when?: string }[] }).commandPalette;
+    assert.match(menus.find((m) => m.command === 'cloe.compareOutcomes')?.when ?? '', /!isWeb/);
   });
 
   test('every file the manifest names exists and ships in the package', () => {

@@ -1,56 +1,54 @@
 /**
- * The VS Code extension: starts the bundled language server (dist/server.js, over IPC) for grid
- * files, and adds the commands, the status item and the output channel around it.
+ * The VS Code extension, for both of its hosts: starts the bundled language server for grid
+ * files, and adds the commands, the status item and the output channel around it. Where the
+ * server runs comes from the entry: node.ts (desktop: dist/server.js over IPC, and the commands
+ * that need git or the CLI) or browser.ts (vscode.dev, github.dev: the server in a Web Worker).
+ * Nothing here needs Node: the browser bundle is built from this file too.
  *
  * Grid files have a language of their own (`cloe-yaml`), so YAML extensions leave them alone.
  * The server starts only when there is work: a grid file or a configuration in the workspace,
  * one opened, or a command run.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  type BaseLanguageClient,
   CloseAction,
   type CloseHandlerResult,
   ErrorAction,
   type ErrorHandlerResult,
-  LanguageClient,
   type LanguageClientOptions,
   RevealOutputChannelOn,
-  type ServerOptions,
   State,
-  TransportKind,
-} from 'vscode-languageclient/node';
-import { compareOutcomes } from './compare';
+} from 'vscode-languageclient';
 import { type OutcomesViewApi, registerOutcomesView } from './outcomes-view';
 import { CrashPolicy } from './restart';
+import { CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, IS_GRID_FILE_REQUEST, READ_FILE_REQUEST, type ReadFileResult, SUMMARY_REQUEST, type SummaryResult, type UriParams } from '../../server/src/protocol';
 
-const SUMMARY_REQUEST = 'cloe/summary';
-const CHECK_FILES_REQUEST = 'cloe/checkFiles';
-const IS_GRID_REQUEST = 'cloe/isGridFile';
 export const GRID_LANGUAGE = 'cloe-yaml';
 const CONFIG_PATTERN = '**/cloe.config.{yaml,yml}';
 /** What makes the server worth starting: a grid file or a configuration. */
 const WORK_PATTERN = '**/{*.cloe.yaml,*.cloe.yml,cloe.config.yaml,cloe.config.yml}';
 const EXCLUDE = '**/node_modules/**';
 
-interface Summary {
-  text: string;
-  candidates: number;
-  errors: number;
-  warnings: number;
-}
+let client: BaseLanguageClient | undefined;
 
-interface CheckResult {
-  files: number;
-  errors: number;
-  warnings: number;
+/** What differs between the desktop and the browser (node.ts, browser.ts). */
+export interface ClientHost {
+  kind: 'desktop' | 'web';
+  /** The URI schemes of the files the server checks (desktop: file; web: the workspace's virtual file systems). */
+  schemes: string[];
+  createClient(options: LanguageClientOptions): BaseLanguageClient;
+  /** "CLOE: Compare Outcomes with…" (runs git and the CLI: desktop only; hidden in the browser). */
+  compareOutcomes?: (ref?: string) => Promise<string | undefined>;
+  /** Called when the extension stops (the browser ends its Worker). */
+  dispose?(): void;
 }
-
-let client: LanguageClient | undefined;
 
 /** What the tests (and other extensions) can reach through `extension.exports`. */
 export interface CloeApi {
-  client(): LanguageClient | undefined;
+  /** Where the extension runs: the desktop's (Node) extension host, or a browser's (web worker). */
+  host: ClientHost['kind'];
+  client(): BaseLanguageClient | undefined;
   /** True once the server was asked to start (there is work in the workspace). */
   started(): boolean;
   outputChannel: vscode.LogOutputChannel;
@@ -61,12 +59,14 @@ export interface CloeApi {
   outcomes: OutcomesViewApi;
 }
 
-const isConfigDocument = (doc: vscode.TextDocument) => doc.uri.scheme === 'file' && /^cloe\.config\.ya?ml$/.test(path.basename(doc.uri.fsPath));
+/** The schemes of the files the server checks (ClientHost.schemes). */
+let schemes = ['file'];
+const isConfigDocument = (doc: vscode.TextDocument) => schemes.includes(doc.uri.scheme) && /(^|\/)cloe\.config\.ya?ml$/.test(doc.uri.path);
 const isWorkDocument = (doc: vscode.TextDocument) => doc.languageId === GRID_LANGUAGE || isConfigDocument(doc);
 const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
 
 /** The language of what the user reads: the `cloe.locale` setting, else VS Code's display language. */
-function displayLocale(): 'en' | 'fr' {
+export function displayLocale(): 'en' | 'fr' {
   const chosen = vscode.workspace.getConfiguration('cloe').get<string>('locale', 'auto');
   if (chosen === 'en' || chosen === 'fr') return chosen;
   return /^fr\b|^fr-/i.test(vscode.env.language) ? 'fr' : 'en';
@@ -102,26 +102,37 @@ function newGridText(): string {
   ].join('\n');
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<CloeApi> {
+/** Stops and starts the server again (the Node client's restart(); the browser's has none). */
+async function restartClient(c: BaseLanguageClient): Promise<void> {
+  const withRestart = c as BaseLanguageClient & { restart?: () => Promise<void> };
+  if (withRestart.restart) return withRestart.restart();
+  await c.stop();
+  await c.start();
+}
+
+/** A file's bytes in base64 (cloe/readFile's answer). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export async function activateCloe(context: vscode.ExtensionContext, host: ClientHost): Promise<CloeApi> {
+  schemes = host.schemes;
   const output = vscode.window.createOutputChannel('CLOE Grid', { log: true });
   context.subscriptions.push(output);
   setContext('cloe.active', true);
   // Grid files (the grid language, untitled ones included) and configurations: nothing else.
   const selector: { scheme: string; language?: string; pattern?: string }[] = [
-    { scheme: 'file', language: GRID_LANGUAGE },
+    ...schemes.map((scheme) => ({ scheme, language: GRID_LANGUAGE })),
     { scheme: 'untitled', language: GRID_LANGUAGE },
-    { scheme: 'file', pattern: CONFIG_PATTERN },
+    ...schemes.map((scheme) => ({ scheme, pattern: CONFIG_PATTERN })),
   ];
   const status = vscode.languages.createLanguageStatusItem('cloe.status', selector);
   status.name = 'CLOE Grid';
   status.text = vscode.l10n.t('CLOE: starting…');
   context.subscriptions.push(status);
 
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
   const outcomesCommand = (): vscode.Command => ({ title: vscode.l10n.t('Show Outcomes'), command: 'cloe.showOutcomes' });
 
   const showFailure = (reason: string) => {
@@ -164,7 +175,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Read at each start: a folder trusted later restarts the server with trusted: true.
-    initializationOptions: () => ({ settings: vscode.workspace.getConfiguration('cloe'), trusted: vscode.workspace.isTrusted }),
+    // (Plain data: a Web Worker's messages are structured clones, which a configuration object's methods are not.)
+    initializationOptions: () => ({ settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('cloe'))) as unknown, trusted: vscode.workspace.isTrusted }),
     synchronize: { configurationSection: 'cloe' },
     diagnosticCollectionName: 'cloe',
     errorHandler,
@@ -183,8 +195,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
   let readyResolve: () => void = () => undefined;
   let ready = new Promise<void>((r) => (readyResolve = r));
 
-  client = new LanguageClient('cloe', 'CLOE Grid', serverOptions, clientOptions);
+  client = host.createClient(clientOptions);
   const theClient = client;
+  if (host.dispose) context.subscriptions.push({ dispose: () => host.dispose?.() });
+  // The server in a Web Worker reads configurations and the files Check Workspace names through
+  // here (vscode.workspace.fs: github.dev's virtual file system too); the Node server reads the disk.
+  theClient.onRequest(READ_FILE_REQUEST, async (params: UriParams): Promise<ReadFileResult> => {
+    try {
+      const uri = vscode.Uri.parse(params.uri, true);
+      // github.dev and Remote Repositories (vscode-vfs:) show a repository without its .git: there
+      // the workspace folder is the repository's root, where the configuration lookup stops (as CI's).
+      if (uri.scheme === 'vscode-vfs' && uri.path.endsWith('/.git') && vscode.workspace.workspaceFolders?.some((f) => f.uri.scheme === uri.scheme && f.uri.authority === uri.authority && `${f.uri.path.replace(/\/$/, '')}/.git` === uri.path)) {
+        return { kind: 'directory' };
+      }
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) return { kind: 'directory' };
+      return { kind: 'file', base64: toBase64(await vscode.workspace.fs.readFile(uri)) };
+    } catch {
+      return null;
+    }
+  });
   context.subscriptions.push(
     theClient.onDidChangeState((e) => {
       if (e.newState === State.Running) {
@@ -216,7 +246,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     status.command = outcomesCommand();
     if (!editor || vscode.languages.match(selector, editor.document) === 0) return;
     try {
-      const summary = await theClient.sendRequest<Summary | null>(SUMMARY_REQUEST, { uri: editor.document.uri.toString() });
+      const summary = await theClient.sendRequest<SummaryResult | null>(SUMMARY_REQUEST, { uri: editor.document.uri.toString() } satisfies UriParams);
       status.severity = summary && summary.errors > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
       status.text = summary ? summary.text : vscode.l10n.t('CLOE: configuration');
       status.detail = summary ? vscode.l10n.t('{0} candidates, {1} errors, {2} warnings', summary.candidates, summary.errors, summary.warnings) : undefined;
@@ -237,7 +267,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     if (!hasConfig) return false;
     await ensureStarted();
     await ready;
-    return theClient.sendRequest<boolean>(IS_GRID_REQUEST, { uri: doc.uri.toString() });
+    return theClient.sendRequest<boolean>(IS_GRID_FILE_REQUEST, { uri: doc.uri.toString() } satisfies UriParams);
   }
   async function adopt(doc: vscode.TextDocument): Promise<void> {
     if (isWorkDocument(doc)) {
@@ -245,13 +275,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
       return;
     }
     const key = doc.uri.toString();
-    if (doc.languageId !== 'yaml' || doc.uri.scheme !== 'file' || switched.has(key)) return;
+    if (doc.languageId !== 'yaml' || !schemes.includes(doc.uri.scheme) || switched.has(key)) return;
     try {
       if (!(await isDeclaredGrid(doc))) return;
       switched.add(key);
       await vscode.languages.setTextDocumentLanguage(doc, GRID_LANGUAGE);
     } catch (e) {
-      output.warn(`cannot tell whether ${doc.uri.fsPath} is a grid file: ${String(e)}`);
+      output.warn(`cannot tell whether ${doc.uri.toString(true)} is a grid file: ${String(e)}`);
     }
   }
 
@@ -259,13 +289,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
   context.subscriptions.push(
     watcher,
     watcher.onDidCreate((uri) => {
-      if (/^cloe\.config\.ya?ml$/.test(path.basename(uri.fsPath))) hasConfig = true;
+      if (/(^|\/)cloe\.config\.ya?ml$/.test(uri.path)) hasConfig = true;
       void ensureStarted();
     }),
     vscode.workspace.onDidOpenTextDocument((doc) => void adopt(doc)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       // The server reads the configurations' `grid:` files outside the folder now.
-      if (starting) void theClient.restart().catch((e: unknown) => output.error(`restart after trust: ${String(e)}`));
+      if (starting) void restartClient(theClient).catch((e: unknown) => output.error(`restart after trust: ${String(e)}`));
     }),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
     vscode.languages.onDidChangeDiagnostics((e) => {
@@ -273,10 +303,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
       if (active && e.uris.some((u) => u.toString() === active)) void updateStatus();
     }),
     vscode.commands.registerCommand('cloe.showOutput', () => output.show(true)),
-    // Runs git and the bundled CLI: not in Restricted Mode (package.json's enablement says so too).
-    vscode.commands.registerCommand('cloe.compareOutcomes', (ref?: string) =>
-      vscode.workspace.isTrusted ? compareOutcomes(context.extensionPath, displayLocale(), typeof ref === 'string' ? ref : undefined) : undefined,
-    ),
     vscode.commands.registerCommand('cloe.restartServer', async () => {
       output.info('restarting the CLOE language server');
       crashes.reset();
@@ -284,7 +310,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
         if (!starting || theClient.state === State.Stopped || theClient.state === State.StartFailed) {
           starting = undefined;
           await ensureStarted();
-        } else await theClient.restart();
+        } else await restartClient(theClient);
         status.severity = vscode.LanguageStatusSeverity.Information;
         void updateStatus();
       } catch (e) {
@@ -293,7 +319,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
         tellUser(reason, vscode.l10n.t('Show Output'), 'cloe.showOutput');
       }
     }),
-    vscode.commands.registerCommand('cloe.checkWorkspace', async (): Promise<CheckResult | undefined> => {
+    vscode.commands.registerCommand('cloe.checkWorkspace', async (): Promise<CheckFilesResult | undefined> => {
       await ensureStarted();
       setContext('cloe.checking', true);
       try {
@@ -304,7 +330,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
             const patterns: vscode.GlobPattern[] = ['**/*.cloe.yaml', '**/*.cloe.yml', ...extraPatterns()];
             const uris = (await Promise.all(patterns.map((p) => vscode.workspace.findFiles(p, EXCLUDE, undefined, token)))).flat();
             const unique = [...new Map(uris.map((u) => [u.toString(), u])).values()];
-            const result = await theClient.sendRequest<CheckResult>(CHECK_FILES_REQUEST, { uris: unique.map((u) => u.toString()) }, token);
+            const result = await theClient.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { uris: unique.map((u) => u.toString()) } satisfies CheckFilesParams, token);
             void vscode.window.setStatusBarMessage(vscode.l10n.t('CLOE: {0} files checked, {1} errors, {2} warnings', result.files, result.errors, result.warnings), 5000);
             void vscode.commands.executeCommand('workbench.actions.view.problems');
             return result;
@@ -325,6 +351,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
     }),
   );
 
+  // Runs git and the bundled CLI: not in Restricted Mode (package.json's enablement says so too), not in the browser (hidden there).
+  const compare = host.compareOutcomes;
+  if (compare) {
+    context.subscriptions.push(vscode.commands.registerCommand('cloe.compareOutcomes', (ref?: string) => (vscode.workspace.isTrusted ? compare(typeof ref === 'string' ? ref : undefined) : undefined)));
+  }
+
   // The outcomes view starts the server when it opens before any grid file did.
   const outcomes = registerOutcomesView(context, () => client, () => ensureStarted().then(() => ready));
 
@@ -334,10 +366,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
   if (work.length > 0 || vscode.workspace.textDocuments.some(isWorkDocument)) void ensureStarted();
   for (const doc of vscode.workspace.textDocuments) void adopt(doc);
 
-  return { client: () => client, started: () => starting !== undefined, outputChannel: output, status, ready: () => ready, outcomes };
+  return { host: host.kind, client: () => client, started: () => starting !== undefined, outputChannel: output, status, ready: () => ready, outcomes };
 }
 
-export async function deactivate(): Promise<void> {
+export async function deactivateCloe(): Promise<void> {
   if (client && client.state !== State.Stopped) await client.stop();
   client = undefined;
 }

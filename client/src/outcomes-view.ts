@@ -7,15 +7,12 @@
  * and exports through the report's exporters (cloe/export).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CHART_CSS, chartHtml } from '../../server/src/core/chart';
 import type { FileView } from '../../server/src/core/cohort-view';
 import { applyViewDelta, type ViewDelta } from '../../server/src/core/view-delta';
-import type { OutcomesParams, OutcomesResult } from '../../server/src/lsp/outcomes';
 import { type Locale, type MessageId, msg, render } from '../../server/src/core/messages';
-
-const OUTCOMES_REQUEST = 'cloe/outcomes';
-const EXPORT_REQUEST = 'cloe/export';
+import { EXPORT_REQUEST, type ExportFormat, type ExportParams, OUTCOMES_REQUEST, type OutcomesParams, type OutcomesResult } from '../../server/src/protocol';
 const DEBOUNCE_MS = 200;
 
 /** What the extension posts to the webview (and what the tests read). */
@@ -39,7 +36,7 @@ export type FromWebview =
   /** The webview missed a state a patch was made against: it asks for the whole state again. */
   | { type: 'resync' }
   | { type: 'reveal'; offset: number }
-  | { type: 'export'; format: 'csv' | 'markdown' | 'html' }
+  | { type: 'export'; format: ExportFormat }
   /** After each render: the rows on screen ([id, outcome]) and each cohort's counts, as the webview's DOM shows them. */
   | { type: 'rendered'; version: number; rows: [string, string][]; counts: string[] }
   /** A script error in the webview (logged, and named by the tests' failures). */
@@ -80,7 +77,7 @@ function nonce(): string {
   return s;
 }
 
-export function registerOutcomesView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, ready: () => Promise<void>): OutcomesViewApi {
+export function registerOutcomesView(context: vscode.ExtensionContext, client: () => BaseLanguageClient | undefined, ready: () => Promise<void>): OutcomesViewApi {
   let panel: vscode.WebviewPanel | undefined;
   let current: vscode.Uri | undefined;
   let last: PostedState | undefined;
@@ -102,9 +99,9 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
     await ready();
     const had = last?.uri === uri.toString() ? last : undefined;
     const params: OutcomesParams = { uri: uri.toString(), base: had?.id };
-    let r = await c.sendRequest<OutcomesResult | null>(OUTCOMES_REQUEST, params);
+    let r = await c.sendRequest<OutcomesResult>(OUTCOMES_REQUEST, params);
     // (A delta against another view than the one kept: the whole view instead.)
-    if (r && 'base' in r && r.base !== last?.id) r = await c.sendRequest<OutcomesResult | null>(OUTCOMES_REQUEST, { uri: uri.toString() } satisfies OutcomesParams);
+    if (r && 'base' in r && r.base !== last?.id) r = await c.sendRequest<OutcomesResult>(OUTCOMES_REQUEST, { uri: uri.toString() } satisfies OutcomesParams);
     if (!r) return null;
     if ('base' in r) return { view: applyViewDelta(last!.view, r), id: r.id, version: r.version, delta: r };
     const { id, version, ...view } = r;
@@ -207,7 +204,7 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
     if (m.type === 'export') {
       const c = client();
       if (!c) return;
-      const text = await c.sendRequest<string | null>(EXPORT_REQUEST, { uri: current.toString(), format: m.format });
+      const text = await c.sendRequest<string | null>(EXPORT_REQUEST, { uri: current.toString(), format: m.format } satisfies ExportParams);
       if (text === null) return;
       const ext = m.format === 'markdown' ? 'md' : m.format;
       const base = current.path.replace(/\.cloe\.ya?ml$|\.ya?ml$/, '');

@@ -6,6 +6,10 @@
 //
 //   node test/vscode/run-code-server.mjs            the development folder (extensionDevelopmentPath)
 //   node test/vscode/run-code-server.mjs --vsix F   the packaged F, installed with --install-extension
+//   node test/vscode/run-code-server.mjs --web      the extension's browser entry in the web worker
+//                       extension host (as vscode.dev and github.dev run it): a browser-only variant
+//                       of the manifest (no `main`), the suite test/vscode/web (bundled for the
+//                       browser), the folder test/fixtures/config-tree, the CLI's findings to match
 // Options:
 //   --suite NAMES       only the suite files test/vscode/suite/NAME*.vtest.ts, comma-separated
 //                       (default: extension,outcomes)
@@ -16,7 +20,7 @@
 //   --screenshots DIR   where the suite's screenshot requests are saved (CLOE_SCREENSHOTS)
 //   --grep TEXT         only the tests whose title contains TEXT (CLOE_VSCODE_GREP)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,10 +38,11 @@ const NODE24 = option('--node') ?? path.join(CACHE, 'node24/node_modules/node/no
 const CODE_SERVER_DIR = option('--code-server') ? path.resolve(option('--code-server')) : path.join(CACHE, 'code-server/node_modules/code-server');
 const CODE_SERVER = path.join(CODE_SERVER_DIR, 'out/node/entry.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SUITE = path.join(ROOT, 'out/test/vscode/suite/index.js');
+const WEB = process.argv.includes('--web');
+let SUITE = path.join(ROOT, 'out/test/vscode/suite/index.js');
 // The main suite and the outcomes view's share one VS Code (one start of code-server).
 const SUITE_NAME = option('--suite') ?? 'extension,outcomes';
-const FOLDER = option('--folder') ? path.resolve(option('--folder')) : undefined;
+const FOLDER = option('--folder') ? path.resolve(option('--folder')) : WEB ? path.join(ROOT, 'test/fixtures/config-tree') : undefined;
 // The main suite runs in a multi-root workspace: samples/ and a folder with its own settings.
 const WORKSPACE_FILE = path.join(ROOT, 'test/vscode/workspace.code-workspace');
 const RESTRICTED = process.argv.includes('--restricted');
@@ -58,7 +63,7 @@ function finish(code, why) {
   process.exit(code);
 }
 
-for (const [what, p] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['Chromium', CHROMIUM], ['the compiled suite (npm run compile-tests)', SUITE]]) {
+for (const [what, p] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['Chromium', CHROMIUM], ...(WEB ? [['the browser bundles (npm run build)', path.join(ROOT, 'dist/web/server.js')]] : [['the compiled suite (npm run compile-tests)', SUITE]])]) {
   if (!existsSync(p)) finish(2, `${what} is missing at ${p}: run .ci/vscode-setup.sh first`);
 }
 
@@ -89,14 +94,65 @@ const packed = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@vscod
 if (packed.status !== 0) finish(1, `cannot package the YAML stand-in: ${packed.stderr}${packed.stdout}`);
 
 let devPath = ROOT;
-const install = [standinVsix];
+const install = WEB ? [] : [standinVsix];
+if (WEB) {
+  // The browser-only variant of the manifest: without `main`, VS Code runs the `browser` entry in
+  // the web worker extension host (with both, code-server would pick its Node host).
+  devPath = path.join(tmp, 'cloe-grid-web');
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  delete manifest.main;
+  mkdirSync(devPath);
+  writeFileSync(path.join(devPath, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const f of ['package.nls.json', 'package.nls.fr.json', 'language-configuration.json', 'dist/web', 'client/media', 'l10n', 'syntaxes', 'snippets', 'schemas', 'images', 'walkthrough']) {
+    cpSync(path.join(ROOT, f), path.join(devPath, f), { recursive: true });
+  }
+  // The CLI's findings on the same folder: what the editor must show (errors and warnings).
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', '.'], { cwd: FOLDER, encoding: 'utf8' });
+  if (cli.status !== 0 && cli.status !== 1) finish(1, `cloe-grid check failed: ${cli.stderr}`);
+  const findings = {};
+  for (const f of JSON.parse(cli.stdout)) {
+    if (f.severity !== 'error' && f.severity !== 'warning') continue;
+    (findings[f.file] ??= []).push(`${f.rule} ${f.range.start.line}:${f.range.start.character}`);
+  }
+  // Every grid file and configuration of the folder, findings or not.
+  for (const f of spawnSync('git', ['ls-files', '--', '.'], { cwd: FOLDER, encoding: 'utf8' }).stdout.split('\n')) {
+    if (/\.cloe\.ya?ml$|(^|\/)cloe\.config\.ya?ml$/.test(f)) findings[f] ??= [];
+  }
+  // The suite, bundled for the browser, inside the variant: VS Code runs a suite in the host of the extension that holds it.
+  SUITE = path.join(devPath, 'test/index.js');
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'test/vscode/web/index.ts')],
+    outfile: SUITE,
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    define: { CLOE_WEB: JSON.stringify({ grep: option('--grep') ?? '', screenshots: SCREENSHOTS ?? '', cli: findings }) },
+    logLevel: 'warning',
+    plugins: [
+      {
+        // mocha's browser build is a UMD script that esbuild inlines: its `module.exports = factory()`
+        // would replace the suite's exports (run). It takes its global branch (globalThis.Mocha) instead.
+        name: 'mocha-global',
+        setup(b) {
+          b.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, (args) => ({
+            contents: readFileSync(args.path, 'utf8').replace("typeof exports === 'object' && typeof module !== 'undefined'", 'false'),
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  });
+}
 if (vsix) {
   if (!existsSync(vsix)) finish(2, `no package at ${vsix}: run npm run package first`);
   install.push(vsix);
   // The suite still needs a development extension to be loaded by: an empty probe.
   devPath = path.join(ROOT, 'test/vscode/vsix-probe');
 }
-{
+if (install.length > 0) {
   const r = spawnSync(NODE24, [CODE_SERVER, ...dirs, ...install.flatMap((x) => ['--install-extension', x])], { env, encoding: 'utf8' });
   process.stdout.write(r.stdout);
   if (r.status !== 0) finish(1, `--install-extension failed: ${r.stderr}`);
@@ -166,22 +222,32 @@ const payload = [
 const exitCode = new Promise((resolve) => {
   void page.exposeFunction('codeAutomationExit', (code) => resolve(code));
 });
-await page.exposeFunction('codeAutomationLog', (type, args) => {
-  const text = format(...(Array.isArray(args) ? args : [args]));
+const seen = new Set();
+/** A line of the suite's output (the same line may come twice: through the workbench and the page's console). */
+function suiteLine(text) {
   // The offline workbench's own noise (no GitHub sign-in, no extension gallery, no chat model).
   if (!VERBOSE && NOISE.test(text)) return;
   for (const line of text.split('\n')) {
     const request = /^CLOE_RUNNER (.*)$/.exec(line.trim());
-    if (request) void answer(JSON.parse(request[1]));
-    else if (/^\d+ passed, \d+ failed$/.test(line.trim())) summary = line.trim();
+    if (request) {
+      if (!seen.has(request[1])) void answer(JSON.parse(request[1]));
+      seen.add(request[1]);
+    } else if (/^\d+ passed, \d+ failed$/.test(line.trim())) summary = line.trim();
     else console.log(line);
   }
+}
+await page.exposeFunction('codeAutomationLog', (type, args) => {
+  suiteLine(format(...(Array.isArray(args) ? args : [args])));
 });
+// The web worker extension host's console reaches the page (its Worker), not codeAutomationLog.
+// (The workbench's own copy of that log, "%c INFO …", is left out: each line once.)
+if (WEB) page.on('console', (m) => !m.text().startsWith('%c') && suiteLine(m.text()));
 /**
  * What the suite asks of the page (it runs in the extension host, without the DOM): a screenshot,
  * or the editor's rendered tokens. The answer is a file the suite waits for.
  */
 async function answer(req) {
+  mkdirSync(path.dirname(req.path), { recursive: true });
   try {
     if (req.action === 'screenshot') {
       // What the suite made VS Code show (a hover, the quick fix menu) is drawn a moment later.
@@ -207,10 +273,14 @@ const url = `http://127.0.0.1:${port}/?${open}&payload=${encodeURIComponent(JSON
 await page.goto(url);
 const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS));
 const code = await Promise.race([exitCode, timeout]);
+// The web run proves no Node language server started: none of this checkout's or of the variant.
+const nodeServers = WEB ? spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.includes(path.join(ROOT, 'dist/server.js')) || l.includes(devPath)) : [];
 await browser.close().catch(() => undefined);
 stopServer();
 if (code === 'timeout') {
   console.error(serverLog.split('\n').slice(-40).join('\n'));
   finish(1, `the suite did not finish within ${TIMEOUT_MS / 1000} s`);
 }
+if (nodeServers.length > 0) finish(1, `a Node language server ran during the web run:\n${nodeServers.join('\n')}`);
+if (WEB && code === 0) console.log('web worker extension host: no Node language server process');
 finish(code === 0 ? 0 : 1, code === 0 ? undefined : `the suite failed (exit code ${code})`);

@@ -7,7 +7,7 @@ import {
   DiagnosticTag,
   type Range,
   type TextEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { CheckResult } from '../core/check';
 import type { Finding, Fix, Severity, TextEdit as CoreEdit } from '../core/findings';
 import { localeNumber } from '../core/limits';

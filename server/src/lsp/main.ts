@@ -3,7 +3,7 @@
  * (dist/cli.js --stdio) loads this bundle too, and starts the server itself: the language
  * server's libraries are not in the CLI's bundle, so `cloe-grid check` starts fast.
  */
-import { startServer } from './server';
+import { startServer } from './node-host';
 
 export { startServer };
 

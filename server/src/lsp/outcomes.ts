@@ -3,21 +3,18 @@
  * `cloe/outcomes` answers a grid file's cohorts at a glance (core/cohort-view.ts), `cloe/export`
  * the same report as `cloe-grid report --format csv|markdown|html`, from the open document.
  */
-import path from 'node:path';
-import type { CancellationToken, Connection } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
-import { type FileView, outcomesView } from '../core/cohort-view';
+import { outcomesView } from '../core/cohort-view';
 import type { Locale } from '../core/messages';
-import { type ViewDelta, viewDelta, type ViewMemo } from '../core/view-delta';
+import { viewDelta, type ViewMemo } from '../core/view-delta';
 import { reportHtml } from '../cli/formats/html';
 import { reportCsv, reportMarkdown, reportRows } from '../cli/formats/report';
 import type { CheckedFile } from '../cli/formats/types';
+import { EXPORT_REQUEST, type ExportParams, OUTCOMES_REQUEST, type OutcomesParams, type OutcomesResult } from '../protocol';
 
-export const OUTCOMES_REQUEST = 'cloe/outcomes';
-export const EXPORT_REQUEST = 'cloe/export';
-
-export type ExportFormat = 'csv' | 'markdown' | 'html';
+export { EXPORT_REQUEST, type ExportFormat, OUTCOMES_REQUEST } from '../protocol';
 
 declare const CLOE_VERSION: string | undefined;
 
@@ -28,23 +25,15 @@ interface Host {
   guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R): (params: P, token: CancellationToken) => R;
 }
 
-/** `cloe/outcomes`: the file, and the `id` of the view the client has, if any. */
-export interface OutcomesParams {
-  uri: string;
-  base?: number;
-}
-/** The whole view (with its id), or what changed since the view `base` (a ViewDelta). */
-export type OutcomesResult = (FileView & { id: number; version: number }) | (ViewDelta & { version: number });
-
 /** The views last sent, by file (a few: the client shows one at a time). */
 const MEMOS = 4;
 
 export function registerOutcomeRequests(connection: Connection, host: Host): void {
   const memos = new Map<string, ViewMemo>();
   let lastId = 0;
-  connection.onRequest<OutcomesResult | null, unknown>(
+  connection.onRequest<OutcomesResult, unknown>(
     OUTCOMES_REQUEST,
-    host.guard<OutcomesParams, OutcomesResult | null>('outcomes', null, (params) => {
+    host.guard<OutcomesParams, OutcomesResult>('outcomes', null, (params) => {
       const doc = host.gridDocument(params.uri);
       if (!doc) return null;
       const view = outcomesView(host.analyze(doc), host.locale());
@@ -60,12 +49,12 @@ export function registerOutcomeRequests(connection: Connection, host: Host): voi
   );
   connection.onRequest(
     EXPORT_REQUEST,
-    host.guard('export', null as string | null, (params: { uri: string; format: ExportFormat }) => {
+    host.guard('export', null as string | null, (params: ExportParams) => {
       const doc = host.gridDocument(params.uri);
       if (!doc) return null;
       const result = host.analyze(doc);
       const locale = host.locale();
-      const file: CheckedFile = { display: path.basename(decodeURIComponent(new URL(doc.uri).pathname)), text: doc.getText(), lines: result.lines, candidates: result.candidates, model: result.model, findings: result.findings };
+      const file: CheckedFile = { display: decodeURIComponent(new URL(doc.uri).pathname).split('/').pop() ?? doc.uri, text: doc.getText(), lines: result.lines, candidates: result.candidates, model: result.model, findings: result.findings };
       if (params.format === 'html') return reportHtml([file], { locale, version: typeof CLOE_VERSION === 'string' ? CLOE_VERSION : '0.0.0-dev', date: new Date().toISOString().slice(0, 10) });
       const rows = reportRows([file]);
       return params.format === 'csv' ? reportCsv(rows) : reportMarkdown(rows, locale);

@@ -19,8 +19,8 @@ import {
   type Position,
   type Range,
   type TextDocumentContentChangeEvent,
-} from 'vscode-languageserver/node';
-import type { TextDocuments } from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
+import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** What TextDocuments.listen needs of a connection (the library does not export the type). */

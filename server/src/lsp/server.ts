@@ -1,5 +1,8 @@
 /**
- * The language server (SPEC §4), started by `cloe-grid --stdio` or `--node-ipc`.
+ * The language server (SPEC §4), whatever runs it: serve() wires a connection to the core. It
+ * knows neither Node nor the browser: what differs between a Node process (`cloe-grid --stdio`,
+ * `--node-ipc`: node-host.ts) and a Web Worker (vscode.dev, github.dev: web-host.ts) comes in a
+ * ServerHost (host.ts): how the configurations and the files that are not open are read.
  *
  * Architecture invariant: this folder is the only one that knows LSP. Every answer comes from
  * the core (checkText, explainAt, completeAt, locate); here we only convert offsets to positions
@@ -13,35 +16,22 @@ import {
   CompletionItemKind,
   type CompletionItem,
   type Connection,
-  createConnection,
   type DocumentSymbol,
   type Hover,
   type InlayHint,
   InsertTextFormat,
-  IPCMessageReader,
-  IPCMessageWriter,
   MarkupKind,
-  ProposedFeatures,
-  StreamMessageWriter,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { format } from 'node:util';
-import { Console } from 'node:console';
-import { ChunkedMessageReader } from './stdio-reader';
-import { checkedSync, LifecycleGate } from './protocol-guard';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
+import { checkedSync } from './protocol-guard';
+import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import { CONFIG_FILE_NAMES } from '../core/config';
 import { suppressionFixes } from '../core/suppress';
 import { LineIndex } from '../core/text';
 import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../node/config-loader';
-import { readTextFile, readTextFileAsync } from '../node/read-text';
 import { checkText, type CheckResult } from '../core/check';
 import type { TextEdit as CoreEdit } from '../core/findings';
 import { IncrementalGrid } from '../core/incremental';
@@ -50,26 +40,15 @@ import { attentionParts, explainAt, explainOutcome, outcomeText, summaryLine, su
 import { safeFixEdits } from '../core/fixes';
 import { attention, cohortInfos, locate, summarize } from '../core/locate';
 import { type Locale, localeFrom, msg, render } from '../core/messages';
+import { CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, IS_GRID_FILE_REQUEST, PROCESS_ID_REQUEST, SERVER_HOST_REQUEST, type ServerHostResult, SUMMARY_REQUEST, type SummaryResult, type UriParams } from '../protocol';
 import { findingFor, toCodeAction, toDiagnostic, toDiagnostics, toEdit, toRange } from './convert';
 import { FileMatcher, uriPath } from './files';
+import type { ServerHost } from './host';
 import { registerOutcomeRequests } from './outcomes';
 
 export const FIX_ALL_KIND = 'source.fixAll.cloe';
 
-/** Custom requests of the VS Code extension (any client may use them). */
-export const SUMMARY_REQUEST = 'cloe/summary';
-export const CHECK_FILES_REQUEST = 'cloe/checkFiles';
-
-export interface SummaryResult {
-  text: string;
-  candidates: number;
-  certificates: number;
-  attestations: number;
-  pending: number;
-  unknown: number;
-  errors: number;
-  warnings: number;
-}
+export { CHECK_FILES_REQUEST, SUMMARY_REQUEST, type SummaryResult };
 
 export interface Settings {
   files: string[];
@@ -104,53 +83,6 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   value: CompletionItemKind.Value,
 };
 
-/**
- * Garbage collection for a server that keeps large files open for hours (V8 flags, read at each
- * collection; measured on a 100,000-candidate file, bench/RESULTS.md). Returns a full collection
- * to run at chosen times (after validating or closing a large file), when V8 allows it.
- * - Most of what the server allocates dies young (lazy candidates read again, a text per edit),
- *   next to a long-lived model. Allocation-site pretenuring sees the long-lived objects survive
- *   and sends whole sites straight to the old generation, where the short-lived ones wait for a
- *   full collection: ~70 MB more after the first check. Off, young garbage stays young.
- * - The young generation stays at its first size (1 MB semi-spaces instead of growing to 16):
- *   ~30 MB less resident, for ~1 s more on the first check of 100,000 candidates.
- * - Each edit of a 15 MB file leaves the previous text (30 MB: two bytes a character as soon as
- *   one character is not Latin-1) behind: the server collects itself after validating a large
- *   file (COLLECT_AFTER_EDIT), so that at most two texts are alive at once (the one being
- *   replaced while the new one is made), and leaves room for the next edit then. Otherwise 10 %
- *   heap growth starts collections sooner (the first check of a large file).
- */
-function tuneHeap(): { collect(roomForEdit: boolean): void } | undefined {
-  try {
-    setFlagsFromString('--no-allocation-site-pretenuring');
-    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH}`);
-    setFlagsFromString('--semi-space-growth-factor=1');
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    return {
-      collect(roomForEdit: boolean): void {
-        // With room for the next edit (its new text): V8 then does not collect again while it is
-        // validated (measured: 120 -> 40 ms per edit at 100,000 candidates). Only this collection's
-        // limit is that high; the next ones use HEAP_GROWTH again.
-        if (roomForEdit) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH_AFTER_EDIT}`);
-        try {
-          gc();
-        } finally {
-          if (roomForEdit) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH}`);
-        }
-      },
-    };
-  } catch {
-    // Not fatal: the server works the same, with more memory.
-    return undefined;
-  }
-}
-
-/** How much the heap may grow past what a full collection kept before the next one (%). */
-const HEAP_GROWTH = 10;
-/** The same, after the collection that follows an edit of a large file. */
-const HEAP_GROWTH_AFTER_EDIT = 50;
-
 /** Closing a document of this many characters or more collects its garbage at once (~0.1 s at 15 MB). */
 const COLLECT_AFTER_CLOSE = 1_000_000;
 /**
@@ -158,48 +90,6 @@ const COLLECT_AFTER_CLOSE = 1_000_000;
  * full collection. Below, V8's own collections keep up and a forced one would cost more than it gives.
  */
 const COLLECT_AFTER_EDIT = 4_000_000;
-
-/**
- * The connection over stdin/stdout, with our own reader (stdio-reader.ts); what the library does
- * for `--stdio` besides: exit when stdin ends, and console output to the client's log (stdout
- * carries the protocol).
- */
-function stdioConnection(): Connection {
-  const writer = new StreamMessageWriter(process.stdout);
-  const connection = createConnection(ProposedFeatures.all, new LifecycleGate(new ChunkedMessageReader(process.stdin), writer, (m) => connection.console.warn(m)), writer);
-  let shutdown = false;
-  connection.onShutdown(() => {
-    shutdown = true;
-  });
-  const exit = () => process.exit(shutdown ? 0 : 1);
-  process.stdin.on('end', exit);
-  process.stdin.on('close', exit);
-  const log = (write: (s: string) => void) => (...args: unknown[]) => write(format(...args));
-  // Replaced, not called: a stray console call (in a dependency) must not corrupt the protocol.
-  // The methods that write to stdout by themselves (dir, table, time…) write to stderr instead.
-  /* eslint-disable no-console */
-  const toStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
-  for (const m of ['dir', 'dirxml', 'table', 'trace', 'assert', 'count', 'countReset', 'group', 'groupCollapsed', 'groupEnd', 'time', 'timeEnd', 'timeLog'] as const) {
-    (console as unknown as Record<string, unknown>)[m] = (toStderr[m] as (...a: unknown[]) => void).bind(toStderr);
-  }
-  console.log = log((s) => connection.console.log(s));
-  console.info = log((s) => connection.console.info(s));
-  console.debug = log((s) => connection.console.log(s));
-  console.warn = log((s) => connection.console.warn(s));
-  console.error = log((s) => connection.console.error(s));
-  /* eslint-enable no-console */
-  return connection;
-}
-
-/** The connection over Node IPC (how the extension starts the server), its lifecycle checked. */
-function ipcConnection(): Connection {
-  const writer = new IPCMessageWriter(process);
-  const connection: Connection = createConnection(ProposedFeatures.all, new LifecycleGate(new IPCMessageReader(process), writer, (m) => connection.console.warn(m)), writer);
-  return connection;
-}
-
-/** How long the server waits for the client's settings (CLOE_CONFIGURATION_TIMEOUT_MS: tests shorten it). */
-const CONFIGURATION_TIMEOUT_MS = Number(process.env.CLOE_CONFIGURATION_TIMEOUT_MS) > 0 ? Number(process.env.CLOE_CONFIGURATION_TIMEOUT_MS) : 10_000;
 
 function answeredWithin<T>(promise: Promise<T>, ms: number): Promise<{ answered: true; value: T } | { answered: false }> {
   return new Promise((resolve, reject) => {
@@ -211,9 +101,10 @@ function answeredWithin<T>(promise: Promise<T>, ms: number): Promise<{ answered:
   });
 }
 
-export function startServer(): void {
-  const heap = tuneHeap();
-  const connection = process.argv.includes('--stdio') ? stdioConnection() : process.argv.includes('--node-ipc') ? ipcConnection() : createConnection(ProposedFeatures.all);
+/** Serves the language server's features on a connection, reading what is not open through the host. */
+export function serve(connection: Connection, host: ServerHost): void {
+  const heap = host.heap;
+  const CONFIGURATION_TIMEOUT_MS = host.configurationTimeoutMs;
   /**
    * The edits of each document since its last analysis, as the client sent them (offsets in the
    * text before each edit); null for a whole-text replacement. Incremental validation replays them.
@@ -243,44 +134,40 @@ export function startServer(): void {
   /** Bumped whenever a configuration or a grid file it loads changes: every analysis is then stale. */
   let generation = 0;
   let canWatchFiles = false;
-  const filePathOf = (uri: string): string | undefined => {
-    try {
-      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  // Reads open documents first (unsaved edits count), then the disk.
+  /** The path the configuration loader knows a document by (the host says: a file path, or a URI's). */
+  const filePathOf = (uri: string): string | undefined => host.pathOf(uri);
+  // Reads open documents first (unsaved edits count), then the host (the disk, or the client).
   const loader = new ConfigLoader((p) => {
-    const open = documents.get(pathToFileURL(p).href);
+    const uri = host.uriOf(p);
+    const open = uri === undefined ? undefined : documents.get(uri);
     if (open) return open.getText();
-    try {
-      return readTextFile(p).text;
-    } catch {
-      return undefined;
-    }
-  });
+    return host.readConfigText(p);
+  }, host.fileOps);
   const configOf = (uri: string): ResolvedConfig | undefined => {
     const p = filePathOf(uri);
     return p ? loader.forFile(p) : undefined;
   };
-  const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.includes(path.basename(filePathOf(uri) ?? ''));
+  const baseName = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+  const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.includes(baseName(filePathOf(uri) ?? ''));
   /** True when a path is a configuration or a grid file some configuration loads. */
   const affectsConfig = (uri: string): boolean => {
     const p = filePathOf(uri);
     if (!p) return false;
-    if (CONFIG_FILE_NAMES.includes(path.basename(p))) return true;
+    if (CONFIG_FILE_NAMES.includes(baseName(p))) return true;
     return documents.all().some((d) => configOf(d.uri)?.gridFiles.includes(p));
   };
-  const configChanged = () => {
+  const configChanged = (changed: string[] = []) => {
     generation++;
+    host.forget?.(changed);
     loader.invalidate();
     for (const d of documents.all()) schedule(d.uri);
   };
-  const scheduled = new Map<string, NodeJS.Immediate>();
+  const scheduled = new Map<string, () => void>();
   let settings = DEFAULT_SETTINGS;
   let clientLocale: Locale = 'en';
   let roots: string[] = [];
+  /** The workspace folders' URIs, in roots' order (the settings of each are asked by URI). */
+  let rootUris: string[] = [];
   let matcher = new FileMatcher([], []);
   /** Each workspace folder's own settings (a multi-root workspace's folders may differ). */
   let folders: { root: string; settings: Settings; matcher: FileMatcher }[] = [];
@@ -359,7 +246,31 @@ export function startServer(): void {
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: config.findings.map((f) => toDiagnostic(uri, { lines }, f, locale())) });
   }
 
+  /**
+   * Publishes a document's diagnostics. A host that reads through the client first fetches what
+   * the configuration loader will read (web-host.ts); a new configuration read makes every
+   * analysis stale.
+   */
   function publish(uri: string): void {
+    const p = filePathOf(uri);
+    const fetching = p === undefined ? undefined : host.prepare?.(p, loader);
+    if (!fetching) {
+      publishNow(uri);
+      return;
+    }
+    fetching.then(
+      (changed) => {
+        if (changed) generation++;
+        publishNow(uri);
+      },
+      (e: unknown) => {
+        connection.console.error(`reading the configuration of ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
+        publishNow(uri);
+      },
+    );
+  }
+
+  function publishNow(uri: string): void {
     scheduled.delete(uri);
     const doc = documents.get(uri);
     if (!doc) return;
@@ -379,7 +290,7 @@ export function startServer(): void {
       const sent = connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
       // The previous text of a large file (tens of MB) is garbage now: collect it before the next
       // edit makes another, once the diagnostics are written (~50 ms at 100,000 candidates).
-      if (heap && doc.getText().length >= COLLECT_AFTER_EDIT) void sent.then(() => setImmediate(() => heap.collect(true)), () => undefined);
+      if (heap && doc.getText().length >= COLLECT_AFTER_EDIT) void sent.then(() => host.defer(() => heap.collect(true)), () => undefined);
       else void sent;
     } catch (e) {
       connection.console.error(`validation of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -389,7 +300,7 @@ export function startServer(): void {
   /** Coalesces bursts of changes: one validation per document per turn of the event loop. */
   function schedule(uri: string): void {
     if (scheduled.has(uri)) return;
-    scheduled.set(uri, setImmediate(() => publish(uri)));
+    scheduled.set(uri, host.defer(() => publish(uri)));
   }
 
   async function refreshSettings(pushed?: unknown): Promise<void> {
@@ -398,7 +309,7 @@ export function startServer(): void {
       // The user's settings, then each folder's (resource-scoped values may differ per folder).
       // A client that never answers must not leave the server without settings updates for good:
       // after a while the current settings stay (one log line) and the next change asks again.
-      const pulled = await answeredWithin(connection.workspace.getConfiguration([{ section: 'cloe' }, ...roots.map((r) => ({ scopeUri: pathToFileURL(r).href, section: 'cloe' }))]), CONFIGURATION_TIMEOUT_MS);
+      const pulled = await answeredWithin(connection.workspace.getConfiguration([{ section: 'cloe' }, ...rootUris.map((r) => ({ scopeUri: r, section: 'cloe' }))]), CONFIGURATION_TIMEOUT_MS);
       if (pulled.answered) {
         const [global, ...perFolder] = pulled.value as unknown[];
         settings = readSettings(global);
@@ -415,11 +326,10 @@ export function startServer(): void {
 
   connection.onInitialize((params) => {
     clientLocale = localeFrom(params.locale);
-    roots = (params.workspaceFolders ?? []).map((f) => uriPath(f.uri)).filter((p): p is string => !!p);
-    if (roots.length === 0 && params.rootUri) {
-      const p = uriPath(params.rootUri);
-      if (p) roots = [p];
-    }
+    const folderUris = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => !!uriPath(u));
+    if (folderUris.length === 0 && params.rootUri && uriPath(params.rootUri)) folderUris.push(params.rootUri);
+    rootUris = folderUris;
+    roots = folderUris.map((u) => uriPath(u)!);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings !== undefined) settings = readSettings(init.settings);
     matcher = new FileMatcher(settings.files, roots);
@@ -465,18 +375,19 @@ export function startServer(): void {
     else schedule(e.document.uri);
   });
   connection.onDidChangeWatchedFiles((e) => {
-    if (e.changes.some((c) => affectsConfig(c.uri))) configChanged();
+    if (e.changes.some((c) => affectsConfig(c.uri))) configChanged(e.changes.map((c) => c.uri));
+    else host.forget?.(e.changes.map((c) => c.uri));
   });
   documents.onDidClose((e) => {
     const pending = scheduled.get(e.document.uri);
-    if (pending) clearImmediate(pending);
+    if (pending) pending();
     scheduled.delete(e.document.uri);
     cache.delete(e.document.uri);
     editLog.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     // A large file's model (~1 KB a candidate) and texts are garbage now: give them back at once
     // (V8 would wait until the heap grows by as much again, the next file opened on top of it).
-    if (heap && e.document.getText().length >= COLLECT_AFTER_CLOSE) setImmediate(() => heap.collect(false));
+    if (heap && e.document.getText().length >= COLLECT_AFTER_CLOSE) host.defer(() => heap.collect(false));
   });
 
   connection.onHover(
@@ -669,14 +580,16 @@ export function startServer(): void {
   registerOutcomeRequests(connection, { gridDocument, analyze, locale, guard });
 
   // The server's process id: lets a client (and the crash tests) tell one server from the next.
-  connection.onRequest('cloe/processId', () => process.pid);
+  connection.onRequest(PROCESS_ID_REQUEST, () => host.processId);
+  // Where this server runs and how it reads what is not open (the real VS Code suite checks the web host's).
+  connection.onRequest(SERVER_HOST_REQUEST, (): ServerHostResult => ({ kind: host.kind, reads: host.reads }));
   // Whether a file is a grid file (a configuration's `files:` included): the extension switches
   // such a file to the grid language when it opens.
-  connection.onRequest('cloe/isGridFile', (params: { uri: string }) => typeof params?.uri === 'string' && isGrid(params.uri));
+  connection.onRequest(IS_GRID_FILE_REQUEST, (params: UriParams) => typeof params?.uri === 'string' && isGrid(params.uri));
 
   connection.onRequest(
     SUMMARY_REQUEST,
-    guard('summary', null as SummaryResult | null, (params: { uri: string }) => {
+    guard('summary', null as SummaryResult | null, (params: UriParams) => {
       const doc = gridDocument(params.uri);
       if (!doc) return null;
       const result = analyze(doc);
@@ -689,7 +602,7 @@ export function startServer(): void {
 
   // Checks files that are not open (the extension's "Check Workspace"): their diagnostics stay
   // until the file is opened (then the open document wins) or checked again.
-  connection.onRequest(CHECK_FILES_REQUEST, async (params: { uris: string[] }, token: CancellationToken) => {
+  connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token: CancellationToken): Promise<CheckFilesResult> => {
     let errors = 0;
     let warnings = 0;
     let files = 0;
@@ -712,8 +625,10 @@ export function startServer(): void {
         else {
           // As the CLI reads it (read-text.ts: the byte order mark gives the encoding).
           // With the configuration that applies to it, as an open document and the CLI do.
+          const p = filePathOf(uri);
+          if (p !== undefined && (await host.prepare?.(p, loader))) generation++;
           const config = configOf(uri);
-          result = checkText((await readTextFileAsync(fileURLToPath(uri))).text, config ? checkOptions(config) : {});
+          result = checkText(await host.readText(uri), config ? checkOptions(config) : {});
           void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(uri, result, locale(), settingsOf(uri).maxDiagnostics) });
         }
         files++;
@@ -730,7 +645,6 @@ export function startServer(): void {
     checkedSync(connection, (uri) => documents.get(uri) !== undefined, (uri) => documents.get(uri)?.version ?? 0, (m) => connection.console.warn(m)),
   );
   connection.listen();
-  process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
 }
 
 export type { Connection };

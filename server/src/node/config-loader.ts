@@ -41,20 +41,34 @@ const readFromDisk: ReadText = (p) => {
   }
 };
 
-/** The repository a folder is in: the nearest folder up the tree holding .git, else undefined. */
-export function repositoryRoot(dir: string): string | undefined {
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, '.git'))) return d;
-    if (path.dirname(d) === d) return undefined;
-  }
+/**
+ * What the loader asks of a file system besides reading files: the disk's by default; the
+ * language server in a Web Worker gives its own (what the client read for it, server/src/lsp/web-host.ts).
+ */
+export interface ConfigFileOps {
+  exists(p: string): boolean;
+  isDirectory(p: string): boolean;
+  /** The path with its symbolic links resolved (as far as it exists). */
+  realPath(p: string): string;
 }
 
-/** A path with its symbolic links resolved (as far as it exists). */
-function realPath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
+const DISK: ConfigFileOps = {
+  exists: (p) => existsSync(p),
+  isDirectory: (p) => existsSync(p) && statSync(p).isDirectory(),
+  realPath: (p) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  },
+};
+
+/** The repository a folder is in: the nearest folder up the tree holding .git, else undefined. */
+export function repositoryRoot(dir: string, ops: ConfigFileOps = DISK): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (ops.exists(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
   }
 }
 
@@ -67,8 +81,14 @@ export class ConfigLoader {
    */
   private trusted = true;
 
-  /** @param read how to read a file (the server reads open documents first, then the disk) */
-  constructor(private readonly read: ReadText = readFromDisk) {}
+  /**
+   * @param read how to read a file (the server reads open documents first, then the disk)
+   * @param ops the rest of the file system (the disk's by default)
+   */
+  constructor(
+    private readonly read: ReadText = readFromDisk,
+    private readonly ops: ConfigFileOps = DISK,
+  ) {}
 
   setTrusted(trusted: boolean): void {
     if (trusted === this.trusted) return;
@@ -99,7 +119,7 @@ export class ConfigLoader {
         break;
       }
       const parent = path.dirname(dir);
-      if (parent === dir || existsSync(path.join(dir, '.git'))) break;
+      if (parent === dir || this.ops.exists(path.join(dir, '.git'))) break;
       dir = parent;
     }
     for (const v of visited) this.lookup.set(v, found);
@@ -131,12 +151,12 @@ export class ConfigLoader {
     // Grid files stay inside the repository (outside one, the configuration's folder): CI and the
     // other clones have nothing else, and an untrusted workspace must not make the editor read
     // /etc/passwd or ~/.ssh through a configuration it did not write.
-    const home = realPath(repositoryRoot(dir) ?? dir);
+    const home = this.ops.realPath(repositoryRoot(dir, this.ops) ?? dir);
     for (const g of parsed.grid) {
       const gridPath = path.resolve(dir, g.path);
       resolved.gridFiles.push(gridPath);
       const report = (severity: Finding['severity'], message: Finding['message']) => resolved.findings.push({ rule: 'invalid-config', severity, span: g.span, message });
-      const inside = path.relative(home, realPath(gridPath));
+      const inside = path.relative(home, this.ops.realPath(gridPath));
       if (inside.startsWith('..') || path.isAbsolute(inside)) {
         if (!this.trusted) {
           report('warning', msg('invalid-config.outside-untrusted', { path: g.path, root: home }));
@@ -151,7 +171,7 @@ export class ConfigLoader {
       let gridText: string | undefined;
       let reason = 'not found';
       try {
-        if (existsSync(gridPath) && statSync(gridPath).isDirectory()) reason = 'it is a folder';
+        if (this.ops.isDirectory(gridPath)) reason = 'it is a folder';
         else gridText = this.read(gridPath);
       } catch (e) {
         reason = (e as Error).message;

@@ -1,0 +1,38 @@
+/**
+ * What the language server needs of where it runs (server.ts serves the same features on any
+ * connection): a Node process reads the disk (node-host.ts), a Web Worker reads through the
+ * client (web-host.ts, vscode.workspace.fs). Types only.
+ */
+import type { ConfigFileOps, ConfigLoader } from '../node/config-loader';
+
+export interface ServerHost {
+  kind: 'node' | 'web';
+  /** How configurations and files that are not open are read. */
+  reads: 'disk' | 'client';
+  /** The path the configuration loader knows a document by; undefined when none applies (untitled, other schemes). */
+  pathOf(uri: string): string | undefined;
+  /** The URI of such a path (to read the open document rather than the saved file); undefined if it has none. */
+  uriOf(path: string): string | undefined;
+  /** A file's text for the configuration loader, at once: from disk, or what prepare() fetched; undefined when there is none. */
+  readConfigText(path: string): string | undefined;
+  /** The rest of the file system for the configuration loader (the disk's when undefined). */
+  fileOps?: ConfigFileOps;
+  /**
+   * Fetches what the loader will read to resolve this path's configuration, before it reads it
+   * (a host that reads asynchronously); resolves true when something new was read. Undefined:
+   * everything can be read at once.
+   */
+  prepare?(path: string, loader: ConfigLoader): Promise<boolean> | undefined;
+  /** Forgets what was fetched of these URIs (they changed on disk). */
+  forget?(uris: string[]): void;
+  /** The text of a file that is not open (Check Workspace), decoded as the CLI decodes it. */
+  readText(uri: string): Promise<string>;
+  /** Runs fn after the current turn of the event loop; returns a function that cancels it. */
+  defer(fn: () => void): () => void;
+  /** The server's process id (null in a Web Worker). */
+  processId: number | null;
+  /** Full garbage collections at chosen times (Node only). */
+  heap?: { collect(roomForEdit: boolean): void } | undefined;
+  /** How long the server waits for the client's settings. */
+  configurationTimeoutMs: number;
+}
