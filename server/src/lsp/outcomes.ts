@@ -1,7 +1,9 @@
 /**
  * The outcomes view's requests (VS Code's "CLOE: Show Outcomes", any client may use them):
  * `cloe/outcomes` answers a grid file's cohorts at a glance (core/cohort-view.ts), `cloe/export`
- * the same report as `cloe-grid report --format csv|markdown|html`, from the open document.
+ * the same report as `cloe-grid report --format csv|markdown|html|xlsx`, from the open document
+ * (xlsx: the workbook's bytes in base64, written by the same exporter; its library loads from
+ * dist/sheet-libs.js on the first export only).
  */
 import path from 'node:path';
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
@@ -11,12 +13,13 @@ import { type FileView, outcomesView } from '../core/cohort-view';
 import type { Locale } from '../core/messages';
 import { reportHtml } from '../cli/formats/html';
 import { reportCsv, reportMarkdown, reportRows } from '../cli/formats/report';
+import { reportXlsx } from '../cli/formats/spreadsheet';
 import type { CheckedFile } from '../cli/formats/types';
 
 export const OUTCOMES_REQUEST = 'cloe/outcomes';
 export const EXPORT_REQUEST = 'cloe/export';
 
-export type ExportFormat = 'csv' | 'markdown' | 'html';
+export type ExportFormat = 'csv' | 'markdown' | 'html' | 'xlsx';
 
 declare const CLOE_VERSION: string | undefined;
 
@@ -38,7 +41,7 @@ export function registerOutcomeRequests(connection: Connection, host: Host): voi
   );
   connection.onRequest(
     EXPORT_REQUEST,
-    host.guard('export', null as string | null, (params: { uri: string; format: ExportFormat }) => {
+    host.guard('export', null as string | Promise<string | null> | null, (params: { uri: string; format: ExportFormat }) => {
       const doc = host.gridDocument(params.uri);
       if (!doc) return null;
       const result = host.analyze(doc);
@@ -46,6 +49,7 @@ export function registerOutcomeRequests(connection: Connection, host: Host): voi
       const file: CheckedFile = { display: path.basename(decodeURIComponent(new URL(doc.uri).pathname)), text: doc.getText(), lines: result.lines, candidates: result.candidates, model: result.model, findings: result.findings };
       if (params.format === 'html') return reportHtml([file], { locale, version: typeof CLOE_VERSION === 'string' ? CLOE_VERSION : '0.0.0-dev', date: new Date().toISOString().slice(0, 10) });
       const rows = reportRows([file]);
+      if (params.format === 'xlsx') return reportXlsx(rows, { locale, oneSheet: false }).then((bytes) => Buffer.from(bytes).toString('base64'));
       return params.format === 'csv' ? reportCsv(rows) : reportMarkdown(rows, locale);
     }),
   );

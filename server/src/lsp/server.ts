@@ -53,6 +53,7 @@ import { type Locale, localeFrom, msg, render } from '../core/messages';
 import { findingFor, toCodeAction, toDiagnostic, toDiagnostics, toEdit, toRange } from './convert';
 import { FileMatcher, uriPath } from './files';
 import { registerOutcomeRequests } from './outcomes';
+import { registerSheetRequests } from './sheets';
 
 export const FIX_ALL_KIND = 'source.fixAll.cloe';
 
@@ -667,6 +668,15 @@ export function startServer(): void {
   );
 
   registerOutcomeRequests(connection, { gridDocument, analyze, locale, guard });
+  registerSheetRequests(connection, {
+    gridDocument,
+    locale,
+    checkOptionsOf: (uri) => {
+      const config = configOf(uri);
+      return config ? checkOptions(config) : {};
+    },
+    log: (m) => connection.console.error(m),
+  });
 
   // The server's process id: lets a client (and the crash tests) tell one server from the next.
   connection.onRequest('cloe/processId', () => process.pid);
