@@ -23,6 +23,7 @@ import {
 import { compareOutcomes } from './compare';
 import { type OutcomesViewApi, registerOutcomesView } from './outcomes-view';
 import { CrashPolicy } from './restart';
+import { registerSheets, type SheetsApi } from './sheets';
 
 const SUMMARY_REQUEST = 'cloe/summary';
 const CHECK_FILES_REQUEST = 'cloe/checkFiles';
@@ -59,6 +60,8 @@ export interface CloeApi {
   ready(): Promise<void>;
   /** The outcomes view (CLOE: Show Outcomes): what it shows, for the tests. */
   outcomes: OutcomesViewApi;
+  /** Spreadsheet import and export (CLOE: Import Candidates from Spreadsheet…): the tests' hooks. */
+  sheets: SheetsApi;
 }
 
 const isConfigDocument = (doc: vscode.TextDocument) => doc.uri.scheme === 'file' && /^cloe\.config\.ya?ml$/.test(path.basename(doc.uri.fsPath));
@@ -327,6 +330,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
 
   // The outcomes view starts the server when it opens before any grid file did.
   const outcomes = registerOutcomesView(context, () => client, () => ensureStarted().then(() => ready));
+  const sheets = registerSheets(context, () => client, () => ensureStarted().then(() => ready));
 
   // Start now if there is work: an open grid file or configuration, or one in the workspace.
   const [configs, work] = await Promise.all([vscode.workspace.findFiles(CONFIG_PATTERN, EXCLUDE, 1), vscode.workspace.findFiles(WORK_PATTERN, EXCLUDE, 1)]);
@@ -334,7 +338,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CloeAp
   if (work.length > 0 || vscode.workspace.textDocuments.some(isWorkDocument)) void ensureStarted();
   for (const doc of vscode.workspace.textDocuments) void adopt(doc);
 
-  return { client: () => client, started: () => starting !== undefined, outputChannel: output, status, ready: () => ready, outcomes };
+  return { client: () => client, started: () => starting !== undefined, outputChannel: output, status, ready: () => ready, outcomes, sheets };
 }
 
 export async function deactivate(): Promise<void> {

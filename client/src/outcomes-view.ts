@@ -11,9 +11,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CHART_CSS, chartHtml } from '../../server/src/core/chart';
 import type { FileView } from '../../server/src/core/cohort-view';
 import { type Locale, type MessageId, msg, render } from '../../server/src/core/messages';
+import { exportOutcomes } from './sheets';
 
 const OUTCOMES_REQUEST = 'cloe/outcomes';
-const EXPORT_REQUEST = 'cloe/export';
 const DEBOUNCE_MS = 200;
 
 /** What the extension posts to the webview (and what the tests read). */
@@ -33,7 +33,7 @@ export interface PostedState {
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; offset: number }
-  | { type: 'export'; format: 'csv' | 'markdown' | 'html' }
+  | { type: 'export'; format: 'csv' | 'markdown' | 'html' | 'xlsx' }
   /** After each render: the rows on screen ([id, outcome]) and each cohort's counts, as the webview's DOM shows them. */
   | { type: 'rendered'; version: number; rows: [string, string][]; counts: string[] }
   /** A script error in the webview (logged, and named by the tests' failures). */
@@ -53,7 +53,7 @@ export interface OutcomesViewApi {
 
 const LABELS: MessageId[] = [
   'report.id', 'report.name', 'report.profession', 'report.threshold', 'view.written', 'view.oral', 'view.overall', 'report.outcome', 'view.findings',
-  'view.filter.text', 'view.filter.outcome', 'view.filter.profession', 'view.filter.all', 'view.filter.all.professions', 'view.export.csv', 'view.export.markdown', 'view.export.html',
+  'view.filter.text', 'view.filter.outcome', 'view.filter.profession', 'view.filter.all', 'view.filter.all.professions', 'view.export.csv', 'view.export.markdown', 'view.export.html', 'view.export.xlsx',
   'view.no-cohort', 'view.no-candidate', 'view.none', 'view.source.explicit', 'view.source.recommended', 'report.invalid',
   'outcome.certificate', 'outcome.pending', 'outcome.unknown', 'hover.partner', 'hover.session', 'hover.language', 'hover.cohort', 'view.reveal',
 ];
@@ -176,16 +176,9 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
       return;
     }
     if (m.type === 'export') {
+      // The report's exporters (cloe/export); xlsx: the workbook of report --format xlsx (sheets.ts).
       const c = client();
-      if (!c) return;
-      const text = await c.sendRequest<string | null>(EXPORT_REQUEST, { uri: current.toString(), format: m.format });
-      if (text === null) return;
-      const ext = m.format === 'markdown' ? 'md' : m.format;
-      const base = current.path.replace(/\.cloe\.ya?ml$|\.ya?ml$/, '');
-      const target = await vscode.window.showSaveDialog({ defaultUri: current.with({ path: `${base}.outcomes.${ext}` }), filters: { [m.format.toUpperCase()]: [ext] } });
-      if (!target) return;
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-      void vscode.window.showInformationMessage(render(msg('view.exported', { file: vscode.workspace.asRelativePath(target) }), last?.view.locale ?? 'en'));
+      if (c) await exportOutcomes(c, current, m.format, last?.view.locale ?? 'en');
     }
   }
 
