@@ -100,6 +100,8 @@ export async function exportOutcomes(client: LanguageClient, uri: vscode.Uri, fo
 
 export function registerSheets(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, ready: () => Promise<void>): SheetsApi {
   let pickWaiters: ((p: ShownPick) => void)[] = [];
+  /** Picks on screen no test asked for yet (a pick can open before the test asks for the next one). */
+  let unclaimed: ShownPick[] = [];
   let output: vscode.OutputChannel | undefined;
   let outputText = '';
 
@@ -115,6 +117,7 @@ export function registerSheets(context: vscode.ExtensionContext, client: () => L
       const finish = (item: T | undefined) => {
         if (done) return;
         done = true;
+        unclaimed = unclaimed.filter((p) => p !== shown);
         resolve(item);
         qp.dispose();
       };
@@ -129,7 +132,16 @@ export function registerSheets(context: vscode.ExtensionContext, client: () => L
         choose: async (label) => {
           const item = qp.items.find((i) => (typeof label === 'string' ? i.label === label : label.test(i.label)));
           if (!item) throw new Error(`no item ${String(label)} in the pick "${qp.title}": ${qp.items.map((i) => i.label).join(' | ')}`);
+          // The workbench's quick pick makes the item active, says so, and accepts it (as Enter does).
+          const active = new Promise<void>((resolve) => {
+            const sub = qp.onDidChangeActive((items) => {
+              if (items[0] !== item) return;
+              sub.dispose();
+              resolve();
+            });
+          });
           qp.activeItems = [item];
+          await active;
           await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
         },
         type: (value) => {
@@ -139,9 +151,9 @@ export function registerSheets(context: vscode.ExtensionContext, client: () => L
         },
         hide: () => qp.hide(),
       };
-      const waiters = pickWaiters;
-      pickWaiters = [];
-      for (const w of waiters) w(shown);
+      const waiter = pickWaiters.shift();
+      if (waiter) waiter(shown);
+      else unclaimed.push(shown);
     });
   }
 
@@ -163,7 +175,10 @@ export function registerSheets(context: vscode.ExtensionContext, client: () => L
       .filter((d, i, all) => all.findIndex((o) => o.uri.toString() === d.uri.toString()) === i);
     let locale = localeOfUi();
     const t = (id: MessageId, args?: Parameters<typeof msg>[1]) => render(msg(id, args), locale);
-    const fail = (message: string) => void vscode.window.showErrorMessage(message);
+    const fail = (message: string) => {
+      report(locale, [message]);
+      void vscode.window.showErrorMessage(message);
+    };
 
     let sheet = arg instanceof vscode.Uri ? arg : undefined;
     if (!sheet) {
@@ -181,7 +196,10 @@ export function registerSheets(context: vscode.ExtensionContext, client: () => L
     for (;;) {
       const r = await c.sendRequest<SheetColumnsResult>(SHEET_COLUMNS_REQUEST, { uri: sheet.toString(), map });
       locale = r.locale;
-      if (!r.ok) return fail(r.message), undefined;
+      if (!r.ok) {
+        fail(r.message);
+        return undefined;
+      }
       columns = r;
       const fieldName = (f: SheetField | undefined) => t(`import.field.${f ?? 'ignore'}` as MessageId);
       type Item = vscode.QuickPickItem & { column?: SheetColumnInfo };
@@ -309,8 +327,14 @@ export function registerSheets(context: vscode.ExtensionContext, client: () => L
     dialogs,
     nextPick: (timeoutMs = 20000) =>
       new Promise<ShownPick>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no quick pick was shown')), timeoutMs);
-        pickWaiters.push((p) => (clearTimeout(timer), resolve(p)));
+        const waiting = unclaimed.shift();
+        if (waiting) return resolve(waiting);
+        const waiter = (p: ShownPick) => (clearTimeout(timer), resolve(p));
+        const timer = setTimeout(() => {
+          pickWaiters = pickWaiters.filter((w) => w !== waiter);
+          reject(new Error('no quick pick was shown'));
+        }, timeoutMs);
+        pickWaiters.push(waiter);
       }),
     outputText: () => outputText,
   };
