@@ -175,9 +175,10 @@ export function registerSheets(context: vscode.ExtensionContext, client: () => L
       .filter((d, i, all) => all.findIndex((o) => o.uri.toString() === d.uri.toString()) === i);
     let locale = localeOfUi();
     const t = (id: MessageId, args?: Parameters<typeof msg>[1]) => render(msg(id, args), locale);
-    const fail = (message: string) => {
+    const fail = (message: string): undefined => {
       report(locale, [message]);
       void vscode.window.showErrorMessage(message);
+      return undefined;
     };
 
     let sheet = arg instanceof vscode.Uri ? arg : undefined;
@@ -196,10 +197,7 @@ export function registerSheets(context: vscode.ExtensionContext, client: () => L
     for (;;) {
       const r = await c.sendRequest<SheetColumnsResult>(SHEET_COLUMNS_REQUEST, { uri: sheet.toString(), map });
       locale = r.locale;
-      if (!r.ok) {
-        fail(r.message);
-        return undefined;
-      }
+      if (!r.ok) return fail(r.message);
       columns = r;
       const fieldName = (f: SheetField | undefined) => t(`import.field.${f ?? 'ignore'}` as MessageId);
       type Item = vscode.QuickPickItem & { column?: SheetColumnInfo };
@@ -247,7 +245,7 @@ export function registerSheets(context: vscode.ExtensionContext, client: () => L
       const chosen = await dialogs.save({ defaultUri: sheet.with({ path: `${base}.cloe.yaml` }), filters: { 'CLOE Grid': ['cloe.yaml', 'yaml'] }, title: t('import.editor.save.title', { file: columns.file }) });
       if (!chosen) return undefined;
       targetUri = chosen;
-      if (await exists(targetUri)) return fail(t('import.editor.exists', { file: vscode.workspace.asRelativePath(targetUri) })), undefined;
+      if (await exists(targetUri)) return fail(t('import.editor.exists', { file: vscode.workspace.asRelativePath(targetUri) }));
     }
 
     // The import; new candidates without a cohort get the one the user names.
@@ -259,19 +257,19 @@ export function registerSheets(context: vscode.ExtensionContext, client: () => L
       r = await c.sendRequest<ImportSheetResult>(IMPORT_SHEET_REQUEST, { ...params, cohort });
     }
     locale = r.locale;
-    if (!r.ok) return fail(r.message), undefined;
+    if (!r.ok) return fail(r.message);
 
     if (target.doc) {
       const doc = target.doc;
-      if (doc.isClosed || doc.version !== r.version) return fail(t('import.editor.changed', { file: vscode.workspace.asRelativePath(doc.uri) })), undefined;
+      if (doc.isClosed || doc.version !== r.version) return fail(t('import.editor.changed', { file: vscode.workspace.asRelativePath(doc.uri) }));
       const edit = new vscode.WorkspaceEdit();
       for (const e of r.edits ?? []) edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
-      if (!(await vscode.workspace.applyEdit(edit))) return fail(t('import.editor.changed', { file: vscode.workspace.asRelativePath(doc.uri) })), undefined;
+      if (!(await vscode.workspace.applyEdit(edit))) return fail(t('import.editor.changed', { file: vscode.workspace.asRelativePath(doc.uri) }));
       await vscode.window.showTextDocument(doc, { preview: false });
     } else {
       const edit = new vscode.WorkspaceEdit();
       edit.createFile(targetUri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(r.text ?? '') });
-      if (!(await vscode.workspace.applyEdit(edit))) return fail(t('import.editor.exists', { file: vscode.workspace.asRelativePath(targetUri) })), undefined;
+      if (!(await vscode.workspace.applyEdit(edit))) return fail(t('import.editor.exists', { file: vscode.workspace.asRelativePath(targetUri) }));
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(targetUri), { preview: false });
     }
 

@@ -194,6 +194,13 @@ describe('CLOE spreadsheets', () => {
     assert.equal(fs.readFileSync(saveAs.fsPath, 'utf8'), text);
   });
 
+  it('says what is wrong with a spreadsheet it cannot import, naming the file and the fix', async () => {
+    const notes = path.join(tmp, 'notes.csv');
+    fs.writeFileSync(notes, 'Quelque chose;Autre\n1;2\n');
+    assert.equal(await vscode.commands.executeCommand('cloe.importSheet', vscode.Uri.file(notes)), undefined);
+    assert.equal(api.sheets.outputText(), 'notes.csv: no header row in the first 20 rows. The columns are recognised by headers such as "Identifiant", "Nom", "Prénom", "Métier", "Objectif", "Résultat" (or ID, Name, Profession, Threshold, Result): add a header row to the sheet, then import again.\n');
+  });
+
   it('exports the outcomes to Excel from the command palette and from the outcomes view: the workbook reads back with the report’s rows', async () => {
     const gridPath = path.join(tmp, 'nouveau.cloe.yaml');
     const doc = await vscode.workspace.openTextDocument(gridPath);
