@@ -334,7 +334,7 @@ const CATALOGUE = {
   'import.field.last-name': { en: 'Last name (the full name without a first-name column)', fr: 'Nom (le nom complet sans colonne de prénom)' },
   'import.field.first-name': { en: 'First name', fr: 'Prénom' },
   'import.field.profession': { en: 'Profession', fr: 'Métier' },
-  'import.field.threshold': { en: 'Threshold (objectif de résultat)', fr: 'Objectif de résultat (niveau seuil)' },
+  'import.field.threshold': { en: 'Threshold', fr: 'Objectif de résultat (niveau seuil)' },
   'import.field.result': { en: 'Result (overall level)', fr: 'Résultat (niveau global)' },
   'import.field.written': { en: 'Written level', fr: 'Niveau à l’écrit' },
   'import.field.oral': { en: 'Oral level', fr: 'Niveau à l’oral' },
