@@ -132,13 +132,12 @@ export function registerSheets(context: vscode.ExtensionContext, client: () => L
         choose: async (label) => {
           const item = qp.items.find((i) => (typeof label === 'string' ? i.label === label : label.test(i.label)));
           if (!item) throw new Error(`no item ${String(label)} in the pick "${qp.title}": ${qp.items.map((i) => i.label).join(' | ')}`);
-          // The workbench's quick pick makes the item active, says so, and accepts it (as Enter does).
+          // The workbench's quick pick makes the item active and says so (when it already was, it
+          // may say nothing: a second at most), then accepts it as Enter does.
           const active = new Promise<void>((resolve) => {
-            const sub = qp.onDidChangeActive((items) => {
-              if (items[0] !== item) return;
-              sub.dispose();
-              resolve();
-            });
+            const done = () => (sub.dispose(), clearTimeout(timer), resolve());
+            const sub = qp.onDidChangeActive((items) => items[0] === item && done());
+            const timer = setTimeout(done, 1000);
           });
           qp.activeItems = [item];
           await active;

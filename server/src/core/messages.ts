@@ -353,7 +353,7 @@ const CATALOGUE = {
   'import.editor.cohort.prompt': { en: 'The sheet has no cohort column: type the id of the cohort of these candidates (for instance acme-2026-03)', fr: 'Le tableau n’a pas de colonne de cohorte : saisissez l’identifiant de la cohorte de ces candidats (par exemple acme-2026-03)' },
   'import.editor.cohort.invalid': { en: 'A cohort id is one word: letters, digits, "-", "_" or ".".', fr: 'Un identifiant de cohorte est un seul mot : lettres, chiffres, « - », « _ » ou « . ».' },
   'import.editor.done.findings': { en: '{summary} {count} finding(s) to fix in the spreadsheet.', fr: '{summary} {count} constat(s) à corriger dans le tableau.' },
-  'import.editor.show': { en: 'Show in the spreadsheet', fr: 'Voir dans le tableau' },
+  'import.editor.show': { en: 'Show the findings', fr: 'Voir les constats' },
   'import.editor.output': { en: 'CLOE Grid: spreadsheet import', fr: 'CLOE Grid : import de tableau' },
   'import.editor.no-grid-file': { en: 'Open the grid file to export, then run the command again.', fr: 'Ouvrez le fichier de grille à exporter, puis relancez la commande.' },
   // spreadsheets out: headers and labels

@@ -18,6 +18,7 @@ interface ShownPick {
   placeholder: string | undefined;
   items: { label: string; description?: string; detail?: string }[];
   choose(label: string | RegExp): Promise<void>;
+  type(value: string): void;
   hide(): void;
 }
 interface ImportOutcome {
@@ -192,6 +193,23 @@ describe('CLOE spreadsheets', () => {
     await (await nextPick(api, again)).choose(/New grid file/);
     assert.equal(await again, undefined);
     assert.equal(fs.readFileSync(saveAs.fsPath, 'utf8'), text);
+  });
+
+  it('asks for the cohort of new candidates when the sheet has none: a new one typed in the pick', async () => {
+    const sheet = path.join(tmp, 'sans-cohorte.csv');
+    fs.writeFileSync(sheet, 'Identifiant;Nom;Prénom;Métier;Seuil\r\nF-01;Lefèvre;Zoé;Comptable;B1\r\n');
+    saveAs = vscode.Uri.file(path.join(tmp, 'lycee.cloe.yaml'));
+    const running = vscode.commands.executeCommand<ImportOutcome | undefined>('cloe.importSheet', vscode.Uri.file(sheet));
+    await (await nextPick(api, running)).choose(/Import with this mapping/);
+    await (await nextPick(api, running)).choose(/New grid file/);
+    const cohort = await nextPick(api, running);
+    assert.equal(cohort.title, 'Cohort of the new candidates (rows 2)');
+    cohort.type('lycee 2026');
+    assert.match(cohort.items[0]!.detail ?? '', /A cohort id is one word/);
+    cohort.type('lycee-2026');
+    await cohort.choose('New cohort "lycee-2026"');
+    assert.equal((await running)?.kind, 'new');
+    assert.match(fs.readFileSync(saveAs.fsPath, 'utf8'), /- id: lycee-2026\n {4}candidates:\n {6}- id: F-01\n {8}name: Zoé Lefèvre\n/);
   });
 
   it('says what is wrong with a spreadsheet it cannot import, naming the file and the fix', async () => {
