@@ -79,6 +79,8 @@ await build({
   ...common,
   entryPoints: ['server/src/lsp/main.ts'],
   outfile: 'dist/server.js',
+  // The server's spreadsheet import and xlsx export load them from dist/sheet-libs.js too.
+  plugins: [sheetLibsApart],
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 

@@ -19,6 +19,7 @@ import { render } from '../server/src/core/messages';
 import { parseGrid } from '../server/src/core/parse';
 import { excelSerialToIso, fieldOfHeader, findHeader, mergeEdits, normalizeHeader, sessionDate, SHEET_LIMITS, sheetCandidates, type SheetRow, yamlScalar } from '../server/src/core/sheet';
 import { applyTextEdits } from '../server/src/core/fixes';
+import { planMapping } from '../server/src/core/sheet-plan';
 import { runCli } from './helpers';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cloe-import-'));
@@ -129,6 +130,11 @@ test('a "Session" column names the cohort, or the session date when it holds onl
   assert.deepEqual(imp.candidates, [{ row: 2, session: '2026-03-15', values: { id: 'A1', name: 'Dupont' } }, { row: 3, session: '2026-03-16', values: { id: 'A2', name: 'Roy' } }]);
   assert.equal(imp.columnOf.session, 'Session');
   assert.equal(imp.columnOf.cohort, undefined);
+  // Named the cohort by the user (--map, the editor's pick), it stays the cohort.
+  const chosen = sheetCandidates(dates, findHeader(dates, new Map([['session', 'cohort']]))!);
+  assert.deepEqual(chosen.candidates.map((c) => [c.cohort, c.session]), [['15/03/2026', undefined], ['2026-03-16', undefined]]);
+  assert.equal(planMapping(dates)!.columns[2]!.field, 'session', 'the mapping shown to the user is the one the import uses');
+  assert.equal(planMapping(dates, new Map([['session', 'cohort']]))!.columns[2]!.field, 'cohort');
 });
 
 test('cells read as the sheet shows them; dates; YAML scalars that read back as the same text', () => {

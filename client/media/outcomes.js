@@ -78,7 +78,7 @@
       persist();
       renderCohorts();
     });
-    const exports = ['csv', 'markdown', 'html'].map((format) => {
+    const exports = ['csv', 'markdown', 'html', 'xlsx'].map((format) => {
       const b = el('button', { type: 'button', className: 'export', 'data-format': format, text: labels['view.export.' + format] });
       b.addEventListener('click', () => vscode.postMessage({ type: 'export', format }));
       return b;

@@ -23,6 +23,7 @@ import {
 import { type OutcomesViewApi, registerOutcomesView } from './outcomes-view';
 import { CrashPolicy } from './restart';
 import { CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, IS_GRID_FILE_REQUEST, READ_FILE_REQUEST, type ReadFileResult, SUMMARY_REQUEST, type SummaryResult, type UriParams } from '../../server/src/protocol';
+import { registerSheets, type SheetsApi } from './sheets';
 
 export const GRID_LANGUAGE = 'cloe-yaml';
 const CONFIG_PATTERN = '**/cloe.config.{yaml,yml}';
@@ -57,6 +58,8 @@ export interface CloeApi {
   ready(): Promise<void>;
   /** The outcomes view (CLOE: Show Outcomes): what it shows, for the tests. */
   outcomes: OutcomesViewApi;
+  /** Spreadsheet import and export (CLOE: Import Candidates from Spreadsheet…): the tests' hooks. */
+  sheets: SheetsApi;
 }
 
 /** The schemes of the files the server checks (ClientHost.schemes). */
@@ -359,6 +362,7 @@ export async function activateCloe(context: vscode.ExtensionContext, host: Clien
 
   // The outcomes view starts the server when it opens before any grid file did.
   const outcomes = registerOutcomesView(context, () => client, () => ensureStarted().then(() => ready));
+  const sheets = registerSheets(context, () => client, () => ensureStarted().then(() => ready));
 
   // Start now if there is work: an open grid file or configuration, or one in the workspace.
   const [configs, work] = await Promise.all([vscode.workspace.findFiles(CONFIG_PATTERN, EXCLUDE, 1), vscode.workspace.findFiles(WORK_PATTERN, EXCLUDE, 1)]);
@@ -366,7 +370,7 @@ export async function activateCloe(context: vscode.ExtensionContext, host: Clien
   if (work.length > 0 || vscode.workspace.textDocuments.some(isWorkDocument)) void ensureStarted();
   for (const doc of vscode.workspace.textDocuments) void adopt(doc);
 
-  return { host: host.kind, client: () => client, started: () => starting !== undefined, outputChannel: output, status, ready: () => ready, outcomes };
+  return { host: host.kind, client: () => client, started: () => starting !== undefined, outputChannel: output, status, ready: () => ready, outcomes, sheets };
 }
 
 export async function deactivateCloe(): Promise<void> {

@@ -12,7 +12,8 @@ import { CHART_CSS, chartHtml } from '../../server/src/core/chart';
 import type { FileView } from '../../server/src/core/cohort-view';
 import { applyViewDelta, type ViewDelta } from '../../server/src/core/view-delta';
 import { type Locale, type MessageId, msg, render } from '../../server/src/core/messages';
-import { EXPORT_REQUEST, type ExportFormat, type ExportParams, OUTCOMES_REQUEST, type OutcomesParams, type OutcomesResult } from '../../server/src/protocol';
+import { type ExportFormat, OUTCOMES_REQUEST, type OutcomesParams, type OutcomesResult } from '../../server/src/protocol';
+import { exportOutcomes } from './sheets';
 const DEBOUNCE_MS = 200;
 
 /** What the extension posts to the webview (and what the tests read). */
@@ -58,7 +59,7 @@ export interface OutcomesViewApi {
 
 const LABELS: MessageId[] = [
   'report.id', 'report.name', 'report.profession', 'report.threshold', 'view.written', 'view.oral', 'view.overall', 'report.outcome', 'view.findings',
-  'view.filter.text', 'view.filter.outcome', 'view.filter.profession', 'view.filter.all', 'view.filter.all.professions', 'view.export.csv', 'view.export.markdown', 'view.export.html',
+  'view.filter.text', 'view.filter.outcome', 'view.filter.profession', 'view.filter.all', 'view.filter.all.professions', 'view.export.csv', 'view.export.markdown', 'view.export.html', 'view.export.xlsx',
   'view.no-cohort', 'view.no-candidate', 'view.none', 'view.source.explicit', 'view.source.recommended', 'report.invalid',
   'outcome.certificate', 'outcome.pending', 'outcome.unknown', 'hover.partner', 'hover.session', 'hover.language', 'hover.cohort', 'view.reveal',
 ];
@@ -202,16 +203,9 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
       return;
     }
     if (m.type === 'export') {
+      // The report's exporters (cloe/export); xlsx: the workbook of report --format xlsx (sheets.ts).
       const c = client();
-      if (!c) return;
-      const text = await c.sendRequest<string | null>(EXPORT_REQUEST, { uri: current.toString(), format: m.format } satisfies ExportParams);
-      if (text === null) return;
-      const ext = m.format === 'markdown' ? 'md' : m.format;
-      const base = current.path.replace(/\.cloe\.ya?ml$|\.ya?ml$/, '');
-      const target = await vscode.window.showSaveDialog({ defaultUri: current.with({ path: `${base}.outcomes.${ext}` }), filters: { [m.format.toUpperCase()]: [ext] } });
-      if (!target) return;
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-      void vscode.window.showInformationMessage(render(msg('view.exported', { file: vscode.workspace.asRelativePath(target) }), last?.view.locale ?? 'en'));
+      if (c) await exportOutcomes(c, current, m.format, last?.view.locale ?? 'en');
     }
   }
 

@@ -6,6 +6,8 @@
  */
 import type { FileView } from './core/cohort-view';
 import type { ViewDelta } from './core/view-delta';
+import type { Locale } from './core/messages';
+import type { SheetField } from './core/sheet';
 
 // ── Client → server (any client may send them) ──────────────────────────────────────────────
 
@@ -66,11 +68,81 @@ export type OutcomesResult = (FileView & { id: number; version: number }) | (Vie
 
 /** The report of an open grid file, as `cloe-grid report --format csv|markdown|html` writes it (null: not an open grid file). */
 export const EXPORT_REQUEST = 'cloe/export';
-export type ExportFormat = 'csv' | 'markdown' | 'html';
+/** (xlsx: the workbook of `report --format xlsx`, in base64; Node servers only.) */
+export type ExportFormat = 'csv' | 'markdown' | 'html' | 'xlsx';
 export interface ExportParams {
   uri: string;
   format: ExportFormat;
 }
+
+/**
+ * Spreadsheets in VS Code (Node servers only: the browser has no spreadsheet reader): the column
+ * mapping of a sheet the import proposes, and the import itself (a new file's text, or the edits
+ * that merge the sheet into an open grid file), with the findings placed in the sheet.
+ */
+export const SHEET_COLUMNS_REQUEST = 'cloe/sheetColumns';
+export const IMPORT_SHEET_REQUEST = 'cloe/importSheet';
+
+export interface SheetColumnsParams {
+  /** The spreadsheet (a file: URI). */
+  uri: string;
+  /** Fields the user chose, by header as the sheet writes it. */
+  map?: Record<string, SheetField>;
+}
+
+export interface SheetColumnInfo {
+  /** 0-based column index. */
+  index: number;
+  header: string;
+  /** Undefined: not imported. */
+  field?: SheetField;
+  /** The user chose the field. */
+  chosen?: boolean;
+  /** A few values of the column, as the sheet shows them. */
+  samples: string[];
+}
+
+export type SheetColumnsResult =
+  | { ok: true; locale: Locale; file: string; headerRow: number; rows: number; columns: SheetColumnInfo[]; ignored: string[]; hasId: boolean }
+  | { ok: false; locale: Locale; message: string };
+
+export type ImportTarget = { kind: 'new'; uri: string } | { kind: 'merge'; uri: string };
+
+export interface ImportSheetParams {
+  uri: string;
+  map?: Record<string, SheetField>;
+  target: ImportTarget;
+  /** The cohort of the new candidates, when the sheet has no cohort column. */
+  cohort?: string;
+}
+
+export interface SheetEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+export type ImportSheetResult =
+  | {
+      ok: true;
+      locale: Locale;
+      /** A new file: its text. */
+      text?: string;
+      /** A merge: the edits, against `version` of the open document. */
+      edits?: SheetEdit[];
+      version?: number;
+      /** "acme.cloe.yaml: 2 candidate(s) added, …" */
+      summary: string;
+      /** The problems and findings placed in the sheet ("candidats.xlsx, row 8, column "Métier": …"), by row. */
+      inSheet: string[];
+      /** Errors and warnings of the resulting grid file. */
+      findings: number;
+      /** True when the import has problems or errors (the CLI's exit code 1). */
+      failed: boolean;
+    }
+  /** New candidates have no cohort: ask the user (`cohorts`: the target's), then send the request again with `cohort`. */
+  | { ok: false; locale: Locale; error: 'no-cohort'; rows: number[]; cohorts: string[]; message: string }
+  | { ok: false; locale: Locale; error: 'sheet' | 'target' | 'exists'; message: string };
+
 
 // ── Server → client ─────────────────────────────────────────────────────────────────────────
 

@@ -3,15 +3,15 @@
  * (--output) or merged by candidate id into an existing one (--into; comments and untouched lines
  * kept byte-exact: the core's text edits, not a re-serialisation), then checked, each finding
  * also placed in the spreadsheet (row, column) so that it can be fixed at the source.
- * The mapping and the edits are the core's (core/sheet.ts); this reads and writes the files.
+ * The mapping, the edits and the findings' places are the core's (core/sheet.ts, computed by
+ * core/sheet-plan.ts, which the language server's cloe/importSheet shares); this reads and writes
+ * the files.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { checkText } from '../core/check';
-import { SEVERITIES } from '../core/findings';
 import { type Locale, type MessageRef, msg, render } from '../core/messages';
-import { parseGrid } from '../core/parse';
-import { applyEdits, findHeader, parseMappings, type SheetImport, type SheetProblem, newGridText, mergeEdits, sheetCandidates, sheetPlace, HEADER_SCAN_ROWS } from '../core/sheet';
+import { HEADER_SCAN_ROWS, parseMappings, type SheetRow } from '../core/sheet';
+import { ignoredColumns, planImport, type SheetLine } from '../core/sheet-plan';
 import { checkOptions, ConfigLoader } from '../node/config-loader';
 import { displayPath, UsageError } from './files';
 import { unifiedDiff } from './fix';
@@ -63,73 +63,57 @@ export async function runImport(positionals: string[], opts: ImportOptions, io: 
   if (opts.output && existsSync(targetAbs)) throw new UsageError(`"${targetArg}" already exists: import writes a new file with --output and never overwrites one. To add the candidates to it, use --into "${targetArg}".`);
   if (opts.into && (!existsSync(targetAbs) || !statSync(targetAbs).isFile())) throw new UsageError(`Cannot merge into "${targetArg}": no such file. To create it, use --output "${targetArg}".`);
 
-  // The spreadsheet, its header and its candidates.
-  let imp: SheetImport;
+  // The spreadsheet; the grid file merged into.
+  let rows: SheetRow[];
   try {
-    const sheet = await readSheet(sheetAbs, sheetDisplay, opts.sheet === undefined ? {} : { sheet: opts.sheet });
-    const map = findHeader(sheet.rows, overrides);
-    if (!map) throw new SheetError(msg('import.no-header', { file: sheetDisplay, max: HEADER_SCAN_ROWS }));
-    if (map.fields.id === undefined) throw new SheetError(msg('import.no-id-column', { file: sheetDisplay, row: map.headerRow }));
-    imp = sheetCandidates(sheet.rows, map);
+    rows = (await readSheet(sheetAbs, sheetDisplay, opts.sheet === undefined ? {} : { sheet: opts.sheet })).rows;
   } catch (e) {
     if (!(e instanceof SheetError)) throw e;
     io.stderr(`cloe-grid: ${say(e.ref)}\n`);
     return 2;
   }
-  if (imp.ignored.length > 0) {
-    const columns = imp.ignored.map((h) => (opts.locale === 'fr' ? `«\u00a0${h}\u00a0»` : `"${h}"`)).join(', ');
-    io.stderr(`cloe-grid: ${say(msg('import.ignored', { file: sheetDisplay, columns }))}\n`);
-  }
-
-  // The grid file's text, before and after.
-  let before = '';
   let bom = false;
-  let after: string;
-  const problems: SheetProblem[] = [...imp.problems];
-  let summary: Record<string, number>;
-  /** Ids of the candidates the grid file had before (--into). */
-  const existing = new Set<string>();
-  if (opts.output) {
-    const text = newGridText(imp, { source: path.basename(sheetAbs), ...(opts.cohort !== undefined ? { cohort: opts.cohort } : {}) });
-    if (text === undefined) {
-      io.stderr(`cloe-grid: ${say(msg('import.no-cohort', { rows: rowList(imp.candidates.filter((c) => !c.cohort).map((c) => c.row)) }))}\n`);
-      return 2;
-    }
-    after = text;
-    summary = { added: imp.candidates.length, updated: 0, fields: 0, unchanged: 0 };
-  } else {
+  let into: string | undefined;
+  if (opts.into) {
     const raw = readFileSync(targetAbs);
     const text = raw.toString('utf8');
     if (!Buffer.from(text, 'utf8').equals(raw)) throw new UsageError(`Cannot merge into "${targetArg}": it is not saved as UTF-8. Save it as UTF-8 first.`);
     bom = text.startsWith(BOM);
-    before = bom ? text.slice(1) : text;
-    const model = parseGrid(before);
-    if (model.syntaxErrors.length > 0) {
-      io.stderr(`cloe-grid: ${say(msg('import.grid-syntax', { file: targetDisplay }))}\n`);
-      return 2;
-    }
-    for (const c of model.candidates) if (c.id) existing.add(c.id.value);
-    const merged = mergeEdits(model, imp, opts.cohort !== undefined ? { cohort: opts.cohort } : {});
-    if (merged.orphans.length > 0) {
-      io.stderr(`cloe-grid: ${say(msg('import.no-cohort', { rows: rowList(merged.orphans.map((c) => c.row)) }))}\n`);
-      return 2;
-    }
-    problems.push(...merged.problems);
-    after = applyEdits(before, merged.edits);
-    if (parseGrid(after).syntaxErrors.length > 0) {
-      throw new Error(`the merged text of ${targetDisplay} does not parse; nothing was written`);
-    }
-    summary = { added: merged.added, updated: merged.updated, fields: merged.changes.length, unchanged: merged.unchanged };
+    into = bom ? text.slice(1) : text;
   }
 
-  // Check the result with the target's configuration, and place the findings in the sheet.
+  // The import (core/sheet-plan.ts), checked with the target's configuration.
   const loader = new ConfigLoader();
   const configAbs = opts.config === undefined ? undefined : path.resolve(io.cwd, opts.config);
   if (configAbs && (!existsSync(configAbs) || !statSync(configAbs).isFile())) throw new UsageError(`Cannot read the configuration "${opts.config}": no such file.`);
   const config = configAbs ? loader.load(configAbs) : loader.forFile(targetAbs);
-  const result = checkText(after, checkOptions(config));
-  const findings = result.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf('warning'));
-  const file: CheckedFile = { display: targetDisplay, abs: targetAbs, text: after, lines: result.lines, candidates: result.candidates, findings };
+  const plan = planImport(rows, {
+    overrides,
+    source: path.basename(sheetAbs),
+    check: checkOptions(config),
+    ...(into !== undefined ? { into } : {}),
+    ...(opts.cohort !== undefined ? { cohort: opts.cohort } : {}),
+  });
+  const ignored = plan.ok || plan.error !== 'no-header' ? ignoredColumns(plan.map) : [];
+  if (ignored.length > 0) {
+    const columns = ignored.map((h) => (opts.locale === 'fr' ? `«\u00a0${h}\u00a0»` : `"${h}"`)).join(', ');
+    io.stderr(`cloe-grid: ${say(msg('import.ignored', { file: sheetDisplay, columns }))}\n`);
+  }
+  if (!plan.ok) {
+    if (plan.error === 'merge-broken') throw new Error(`the merged text of ${targetDisplay} does not parse; nothing was written`);
+    const ref =
+      plan.error === 'no-header'
+        ? msg('import.no-header', { file: sheetDisplay, max: HEADER_SCAN_ROWS })
+        : plan.error === 'no-id-column'
+          ? msg('import.no-id-column', { file: sheetDisplay, row: plan.headerRow })
+          : plan.error === 'no-cohort'
+            ? msg('import.no-cohort', { rows: rowList(plan.rows) })
+            : msg('import.grid-syntax', { file: targetDisplay });
+    io.stderr(`cloe-grid: ${say(ref)}\n`);
+    return 2;
+  }
+  const { before, after, findings, summary } = plan;
+  const file: CheckedFile = { display: targetDisplay, abs: targetAbs, text: after, lines: plan.result.lines, candidates: plan.result.candidates, findings };
 
   if (opts.dryRun) io.stdout(opts.output ? unifiedDiff('', after, targetDisplay).replace(/^--- .*\n/, '--- /dev/null\n') : unifiedDiff(before, after, targetDisplay));
   else if (opts.output) writeAtomically(targetAbs, after);
@@ -143,19 +127,10 @@ export async function runImport(positionals: string[], opts: ImportOptions, io: 
 
   const out = opts.dryRun ? io.stderr : io.stdout;
   out(formatStylish([file], { locale: opts.locale, version: '', color: opts.color, maxWarnings: Infinity }));
-  const rowsById = new Map(imp.candidates.map((c) => [c.values.id!, c.row]));
-  const line = (row: number, column: string | undefined, message: MessageRef) =>
-    say(column === undefined ? msg('import.place-row', { file: sheetDisplay, row, message }) : msg('import.place', { file: sheetDisplay, row, column, message }));
-  const sheetLines: { row: number; text: string }[] = problems.map((p) => ({ row: p.row, text: line(p.row, p.column, p.message) }));
-  for (const f of findings) {
-    const place = sheetPlace(f, result.model, imp, rowsById, (id) => !existing.has(id));
-    if (place) sheetLines.push({ row: place.row, text: line(place.row, place.column, f.message) });
+  if (plan.inSheet.length > 0) {
+    const line = (l: SheetLine) => say(l.column === undefined ? msg('import.place-row', { file: sheetDisplay, row: l.row, message: l.message }) : msg('import.place', { file: sheetDisplay, row: l.row, column: l.column, message: l.message }));
+    out(`${say(msg('import.in-sheet'))}\n${plan.inSheet.map((l) => `  ${line(l)}`).join('\n')}\n`);
   }
-  if (sheetLines.length > 0) {
-    sheetLines.sort((a, b) => a.row - b.row);
-    out(`${say(msg('import.in-sheet'))}\n${sheetLines.map((l) => `  ${l.text}`).join('\n')}\n`);
-  }
-  io.stderr(`cloe-grid: ${say(msg('import.summary', { file: targetDisplay, ...summary, skipped: imp.problems.length }))}\n`);
-  const errors = findings.some((f) => f.severity === 'error') || problems.length > 0;
-  return errors ? 1 : 0;
+  io.stderr(`cloe-grid: ${say(msg('import.summary', { file: targetDisplay, ...summary }))}\n`);
+  return plan.failed ? 1 : 0;
 }

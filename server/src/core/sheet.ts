@@ -78,6 +78,8 @@ export interface SheetColumn {
   index: number;
   header: string;
   field?: SheetField;
+  /** The field was named by the user (--map, the editor's pick), not guessed from the header. */
+  chosen?: boolean;
 }
 
 export interface ColumnMap {
@@ -101,7 +103,7 @@ export function findHeader(rows: readonly SheetRow[], overrides: ReadonlyMap<str
       const header = cell.trim();
       if (!header) return;
       const field = fieldOfHeader(header, overrides);
-      const column: SheetColumn = { index, header };
+      const column: SheetColumn = { index, header, ...(overrides.has(normalizeHeader(header)) ? { chosen: true } : {}) };
       if (field && field !== 'ignore' && fields[field] === undefined) {
         column.field = field;
         fields[field] = index;
@@ -163,11 +165,11 @@ const DATE_RE = /^(\d{4}-\d{2}-\d{2}([T ]00:00(:00(\.0+)?)?Z?)?|\d{1,2}[/.]\d{1,
  * A column headed "Session" names the cohort, unless every value in it is a date and no other
  * column holds the session date: then it is the session date (French sheets use both).
  */
-function sessionColumnAsDate(rows: readonly SheetRow[], map: ColumnMap): ColumnMap {
+export function sessionColumnAsDate(rows: readonly SheetRow[], map: ColumnMap): ColumnMap {
   const i = map.fields.cohort;
   if (i === undefined || map.fields.session !== undefined) return map;
   const column = map.columns.find((c) => c.index === i)!;
-  if (normalizeHeader(column.header) !== 'session') return map;
+  if (normalizeHeader(column.header) !== 'session' || column.chosen) return map;
   const values = rows.filter((r) => r.row > map.headerRow).map((r) => (r.cells[i] ?? '').trim()).filter(Boolean);
   if (values.length === 0 || !values.every((v) => DATE_RE.test(v))) return map;
   const fields = { ...map.fields, session: i };

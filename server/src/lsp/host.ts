@@ -3,6 +3,11 @@
  * connection): a Node process reads the disk (node-host.ts), a Web Worker reads through the
  * client (web-host.ts, vscode.workspace.fs). Types only.
  */
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ReportRow } from '../cli/formats/report';
+import type { CheckOptions } from '../core/check';
+import type { Locale } from '../core/messages';
 import type { ConfigFileOps, ConfigLoader } from '../node/config-loader';
 
 export interface ServerHost {
@@ -35,4 +40,18 @@ export interface ServerHost {
   heap?: { collect(roomForEdit: boolean): void } | undefined;
   /** How long the server waits for the client's settings. */
   configurationTimeoutMs: number;
+  /** The workbook of a report's rows, in base64 (cloe/export's xlsx); Node only: the spreadsheet libraries. */
+  exportXlsx?: ((rows: ReportRow[], locale: Locale) => Promise<string>) | undefined;
+  /** Requests only this host can answer (Node: the spreadsheet import), given what the server knows. */
+  register?: ((connection: Connection, server: ServerParts) => void) | undefined;
+}
+
+/** What the server lends a host's own requests. */
+export interface ServerParts {
+  /** The open grid document (undefined when the URI is not one). */
+  gridDocument(uri: string): TextDocument | undefined;
+  locale(): Locale;
+  /** How a grid file at this URI is checked (its configuration). */
+  checkOptionsOf(uri: string): CheckOptions;
+  log(message: string): void;
 }

@@ -22,6 +22,8 @@ import { LifecycleGate } from './protocol-guard';
 import { readTextFile, readTextFileAsync } from '../node/read-text';
 import type { ServerHost } from './host';
 import { serve } from './server';
+import { registerSheetRequests } from './sheets';
+import { reportXlsx } from '../cli/formats/spreadsheet';
 
 /**
  * Garbage collection for a server that keeps large files open for hours (V8 flags, read at each
@@ -141,6 +143,9 @@ export function nodeHost(): ServerHost {
     processId: process.pid,
     heap: tuneHeap(),
     configurationTimeoutMs: CONFIGURATION_TIMEOUT_MS,
+    // The spreadsheet libraries load on the first import or export only (dist/sheet-libs.js).
+    exportXlsx: async (rows, locale) => Buffer.from(await reportXlsx(rows, { locale, oneSheet: false })).toString('base64'),
+    register: registerSheetRequests,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * The outcomes view's requests (VS Code's "CLOE: Show Outcomes", any client may use them):
  * `cloe/outcomes` answers a grid file's cohorts at a glance (core/cohort-view.ts), `cloe/export`
- * the same report as `cloe-grid report --format csv|markdown|html`, from the open document.
+ * the same report as `cloe-grid report --format csv|markdown|html|xlsx`, from the open document
+ * (xlsx: the workbook's bytes in base64, written by the same exporter; its library loads from
+ * dist/sheet-libs.js on the first export only).
  */
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,7 +12,7 @@ import { outcomesView } from '../core/cohort-view';
 import type { Locale } from '../core/messages';
 import { viewDelta, type ViewMemo } from '../core/view-delta';
 import { reportHtml } from '../cli/formats/html';
-import { reportCsv, reportMarkdown, reportRows } from '../cli/formats/report';
+import { reportCsv, reportMarkdown, type ReportRow, reportRows } from '../cli/formats/report';
 import type { CheckedFile } from '../cli/formats/types';
 import { EXPORT_REQUEST, type ExportParams, OUTCOMES_REQUEST, type OutcomesParams, type OutcomesResult } from '../protocol';
 
@@ -23,6 +25,8 @@ interface Host {
   analyze(doc: TextDocument): CheckResult;
   locale(): Locale;
   guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R): (params: P, token: CancellationToken) => R;
+  /** The workbook of these rows in base64 (report --format xlsx); undefined where it cannot be made (a Web Worker). */
+  exportXlsx?: ((rows: ReportRow[], locale: Locale) => Promise<string>) | undefined;
 }
 
 /** The views last sent, by file (a few: the client shows one at a time). */
@@ -49,7 +53,7 @@ export function registerOutcomeRequests(connection: Connection, host: Host): voi
   );
   connection.onRequest(
     EXPORT_REQUEST,
-    host.guard('export', null as string | null, (params: ExportParams) => {
+    host.guard('export', null as string | Promise<string | null> | null, (params: ExportParams) => {
       const doc = host.gridDocument(params.uri);
       if (!doc) return null;
       const result = host.analyze(doc);
@@ -57,6 +61,7 @@ export function registerOutcomeRequests(connection: Connection, host: Host): voi
       const file: CheckedFile = { display: decodeURIComponent(new URL(doc.uri).pathname).split('/').pop() ?? doc.uri, text: doc.getText(), lines: result.lines, candidates: result.candidates, model: result.model, findings: result.findings };
       if (params.format === 'html') return reportHtml([file], { locale, version: typeof CLOE_VERSION === 'string' ? CLOE_VERSION : '0.0.0-dev', date: new Date().toISOString().slice(0, 10) });
       const rows = reportRows([file]);
+      if (params.format === 'xlsx') return host.exportXlsx ? host.exportXlsx(rows, locale) : null;
       return params.format === 'csv' ? reportCsv(rows) : reportMarkdown(rows, locale);
     }),
   );

@@ -577,7 +577,17 @@ export function serve(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  registerOutcomeRequests(connection, { gridDocument, analyze, locale, guard });
+  registerOutcomeRequests(connection, { gridDocument, analyze, locale, guard, exportXlsx: host.exportXlsx });
+  // The host's own requests (Node: the spreadsheet import, which the browser cannot read).
+  host.register?.(connection, {
+    gridDocument,
+    locale,
+    checkOptionsOf: (uri) => {
+      const config = configOf(uri);
+      return config ? checkOptions(config) : {};
+    },
+    log: (m) => connection.console.error(m),
+  });
 
   // The server's process id: lets a client (and the crash tests) tell one server from the next.
   connection.onRequest(PROCESS_ID_REQUEST, () => host.processId);
