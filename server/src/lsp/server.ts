@@ -53,6 +53,7 @@ import { type Locale, localeFrom, msg, render } from '../core/messages';
 import { findingFor, toCodeAction, toDiagnostic, toDiagnostics, toEdit, toRange } from './convert';
 import { FileMatcher, uriPath } from './files';
 import { registerOutcomeRequests } from './outcomes';
+import { checkFiles, type CheckFilesParams } from './check-files';
 
 export const FIX_ALL_KIND = 'source.fixAll.cloe';
 
@@ -264,6 +265,14 @@ export function startServer(): void {
     const p = filePathOf(uri);
     return p ? loader.forFile(p) : undefined;
   };
+  const diskText = (uri: string): string | undefined => {
+    const p = filePathOf(uri);
+    try {
+      return p ? readTextFile(p).text : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.includes(path.basename(filePathOf(uri) ?? ''));
   /** True when a path is a configuration or a grid file some configuration loads. */
   const affectsConfig = (uri: string): boolean => {
@@ -474,6 +483,8 @@ export function startServer(): void {
     cache.delete(e.document.uri);
     editLog.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // A configuration closed with unsaved edits: the one on disk applies again (issue 18).
+    if (affectsConfig(e.document.uri) && diskText(e.document.uri) !== e.document.getText()) configChanged();
     // A large file's model (~1 KB a candidate) and texts are garbage now: give them back at once
     // (V8 would wait until the heap grows by as much again, the next file opened on top of it).
     if (heap && e.document.getText().length >= COLLECT_AFTER_CLOSE) setImmediate(() => heap.collect(false));
@@ -687,44 +698,39 @@ export function startServer(): void {
     }),
   );
 
-  // Checks files that are not open (the extension's "Check Workspace"): their diagnostics stay
-  // until the file is opened (then the open document wins) or checked again.
-  connection.onRequest(CHECK_FILES_REQUEST, async (params: { uris: string[] }, token: CancellationToken) => {
-    let errors = 0;
-    let warnings = 0;
-    let files = 0;
-    for (const uri of params.uris ?? []) {
-      if (token.isCancellationRequested) break;
-      try {
-        const open = documents.get(uri);
-        let result: CheckResult;
-        if (isConfigUri(uri)) {
-          // A configuration is checked as a configuration (as the CLI's `check .` does).
+  // Checks files that are not open (the extension's "Check Workspace", check-files.ts): their
+  // diagnostics stay until the file is opened (then the open document wins) or checked again.
+  connection.onRequest(CHECK_FILES_REQUEST, (params: CheckFilesParams, token: CancellationToken) =>
+    checkFiles(
+      connection,
+      {
+        openAnalysis: (uri) => {
+          const open = documents.get(uri);
+          return open ? analyze(open) : undefined;
+        },
+        isOpen: (uri) => documents.get(uri) !== undefined,
+        configFindings: (uri) => {
+          if (!isConfigUri(uri)) return undefined;
           const config = loader.load(filePathOf(uri)!);
           const lines = new LineIndex(config.text ?? '');
-          if (!open) void connection.sendDiagnostics({ uri, diagnostics: config.findings.map((f) => toDiagnostic(uri, { lines }, f, locale())) });
-          files++;
-          errors += config.findings.filter((f) => f.severity === 'error').length;
-          warnings += config.findings.filter((f) => f.severity === 'warning').length;
-          continue;
-        }
-        if (open) result = analyze(open);
-        else {
-          // As the CLI reads it (read-text.ts: the byte order mark gives the encoding).
-          // With the configuration that applies to it, as an open document and the CLI do.
+          return { findings: config.findings, diagnostics: () => config.findings.map((f) => toDiagnostic(uri, { lines }, f, locale())) };
+        },
+        // As the CLI reads it (read-text.ts: the byte order mark gives the encoding).
+        readText: async (uri) => (await readTextFileAsync(fileURLToPath(uri))).text,
+        // With the configuration that applies to it, as an open document and the CLI do.
+        check: (uri, text) => {
           const config = configOf(uri);
-          result = checkText((await readTextFileAsync(fileURLToPath(uri))).text, config ? checkOptions(config) : {});
-          void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(uri, result, locale(), settingsOf(uri).maxDiagnostics) });
-        }
-        files++;
-        errors += result.findings.filter((f) => f.severity === 'error').length;
-        warnings += result.findings.filter((f) => f.severity === 'warning').length;
-      } catch (e) {
-        connection.console.error(`cannot check ${uri}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
-    return { files, errors, warnings };
-  });
+          const result = checkText(text, config ? checkOptions(config) : {});
+          return { findings: result.findings, diagnostics: () => toDiagnostics(uri, result, locale(), settingsOf(uri).maxDiagnostics) };
+        },
+        generation: () => generation,
+        locale,
+        log: (m) => connection.console.error(m),
+      },
+      params,
+      token,
+    ),
+  );
 
   documents.listen(
     checkedSync(connection, (uri) => documents.get(uri) !== undefined, (uri) => documents.get(uri)?.version ?? 0, (m) => connection.console.warn(m)),
