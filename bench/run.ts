@@ -653,7 +653,7 @@ function markdown(r: Results): string {
   L.push('## Files', '');
   L.push('| candidates | size | file | middle candidate (edit, hover, completion) | runs (open / edit / hover / completion, after warm-up) |');
   L.push('|---:|---:|---|---|---|');
-  for (const s of r.lsp) L.push(`| ${num(s.candidates)} | ${(s.bytes / 1e6).toFixed(2)} MB | ${path.relative(ROOT, s.file)} | ${s.spots.id} (line ${s.spots.line + 1}), profession "${s.spots.profession}" | ${s.plan.open} / ${s.plan.edit} / ${s.plan.hover} / ${s.plan.completion} (warm-up ${s.plan.warmup}) |`);
+  for (const s of r.lsp) L.push(`| ${num(s.candidates)} | ${(s.bytes / 1e6).toFixed(2)} MB | bench/tmp/${path.basename(s.file)} | ${s.spots.id} (line ${s.spots.line + 1}), profession "${s.spots.profession}" | ${s.plan.open} / ${s.plan.edit} / ${s.plan.hover} / ${s.plan.completion} (warm-up ${s.plan.warmup}) |`);
   L.push('');
 
   const show = (c: Cell | undefined) => (!c ? '—' : c.ok ? range(c.stats) : c.text);
