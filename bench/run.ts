@@ -9,6 +9,8 @@
  *   node out/bench/run.js --servers cloe-grid   # one server only (no ratios)
  *   node out/bench/run.js --out DIR             # write RESULTS.md and results.json elsewhere
  *   node out/bench/run.js --render              # rewrite RESULTS.md from results.json (no measuring)
+ *   node out/bench/run.js --no-scale            # without the scale measures (bench/scale.ts)
+ *   node out/bench/run.js --scale-only          # only the scale measures, into the existing results.json
  *
  * Writes bench/RESULTS.md and bench/results.json. Nothing is stubbed: every time runs from the
  * moment the client hands a message to the server's stdin to the moment the answer arrives.
@@ -24,6 +26,7 @@ import type { Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-lang
 import { diffRepository } from './diff';
 import { generateAll, type Manifest, SIZES } from './generate';
 import { BenchClient, type ServerSpec, sleep } from './lsp';
+import { benchScale, type ScaleResults, scaleMarkdown } from './scale';
 import { benchStartup, STARTUP_GOAL, type StartupRun } from './startup';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -66,14 +69,18 @@ interface Options {
   servers: string[];
   /** Only re-render RESULTS.md from an existing results.json (no measuring). */
   render: boolean;
+  /** The scale measures (bench/scale.ts): with the rest, alone (into the existing results.json), or not. */
+  scale: 'with' | 'only' | 'no';
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: [...SIZES], quick: false, cli: true, out: path.join(ROOT, 'bench'), servers: [OURS, YAML_LS], render: false };
+  const o: Options = { sizes: [...SIZES], quick: false, cli: true, out: path.join(ROOT, 'bench'), servers: [OURS, YAML_LS], render: false, scale: 'with' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--quick') o.quick = true;
     else if (a === '--render') o.render = true;
+    else if (a === '--no-scale') o.scale = 'no';
+    else if (a === '--scale-only') o.scale = 'only';
     else if (a === '--no-cli') o.cli = false;
     else if (a === '--sizes' || a.startsWith('--sizes=')) {
       const v = a.includes('=') ? a.slice(8) : argv[++i];
@@ -89,7 +96,7 @@ function parseArgs(argv: string[]): Options {
       if (unknown.length > 0 || o.servers.length === 0) throw new Error(`--servers: expected ${OURS} and/or ${YAML_LS}`);
     }
     else if (a === '--help' || a === '-h') {
-      console.log(`usage: node out/bench/run.js [--sizes 100,1000,10000,100000] [--quick] [--no-cli] [--servers ${OURS},${YAML_LS}] [--out DIR] [--render]`);
+      console.log(`usage: node out/bench/run.js [--sizes 100,1000,10000,100000] [--quick] [--no-cli] [--servers ${OURS},${YAML_LS}] [--out DIR] [--render] [--no-scale | --scale-only]`);
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -493,6 +500,8 @@ interface Results {
   goals: Goal[];
   /** The start of `cloe-grid check` on one small file (issue 16; absent from older results). */
   startup?: StartupRun<Stats>;
+  /** 10,000 files, Check Workspace, 50 open files (issue 18; absent from older results). */
+  scale?: ScaleResults;
 }
 
 interface Goal {
@@ -644,7 +653,7 @@ function markdown(r: Results): string {
   L.push('## Files', '');
   L.push('| candidates | size | file | middle candidate (edit, hover, completion) | runs (open / edit / hover / completion, after warm-up) |');
   L.push('|---:|---:|---|---|---|');
-  for (const s of r.lsp) L.push(`| ${num(s.candidates)} | ${(s.bytes / 1e6).toFixed(2)} MB | ${path.relative(ROOT, s.file)} | ${s.spots.id} (line ${s.spots.line + 1}), profession "${s.spots.profession}" | ${s.plan.open} / ${s.plan.edit} / ${s.plan.hover} / ${s.plan.completion} (warm-up ${s.plan.warmup}) |`);
+  for (const s of r.lsp) L.push(`| ${num(s.candidates)} | ${(s.bytes / 1e6).toFixed(2)} MB | bench/tmp/${path.basename(s.file)} | ${s.spots.id} (line ${s.spots.line + 1}), profession "${s.spots.profession}" | ${s.plan.open} / ${s.plan.edit} / ${s.plan.hover} / ${s.plan.completion} (warm-up ${s.plan.warmup}) |`);
   L.push('');
 
   const show = (c: Cell | undefined) => (!c ? '—' : c.ok ? range(c.stats) : c.text);
@@ -713,6 +722,7 @@ function markdown(r: Results): string {
     L.push(`| ${range(s.nodeAlone)} | ${s.error ? `failed: ${s.error.slice(0, 80)}` : range(s.check)} | ${s.ratio.median.toFixed(2)}× (${s.ratio.min.toFixed(2)}×) | ≤ ${STARTUP_GOAL}× | ${s.error ? '❌' : s.ratio.median <= STARTUP_GOAL ? '✅' : '❌'} | ${s.load[0].toFixed(1)} → ${s.load[1].toFixed(1)} |`);
     L.push('');
   }
+  if (r.scale) L.push(...scaleMarkdown(r.scale, m.cores));
   L.push('## Goals of issue 5', '');
   L.push('| what | goal | measured (medians) | met |');
   L.push('|---|---|---|:-:|');
@@ -754,6 +764,17 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const date = new Date().toISOString();
+  if (opts.scale === 'only') {
+    // Into the results of the last full run: the other sections stay as they were measured.
+    const results = JSON.parse(readFileSync(path.join(opts.out, 'results.json'), 'utf8')) as Results;
+    snapshotCli();
+    results.scale = await benchScale(CLI, ROOT, TMP, log);
+    results.goals = computeGoals(results);
+    writeAtomic(path.join(opts.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeAtomic(path.join(opts.out, 'RESULTS.md'), markdown(results));
+    log(`wrote the scale measures into ${path.join(opts.out, 'RESULTS.md')} and results.json (${Math.round((performance.now() - started) / 1000)} s)`);
+    return;
+  }
   log(`bench: sizes ${opts.sizes.join(', ')}${opts.quick ? ' (quick)' : ''}; generating files in ${path.relative(ROOT, TMP)}/ …`);
   const manifest: Manifest = generateAll(TMP, opts.sizes, log);
   const build = snapshotCli();
@@ -802,6 +823,7 @@ async function main(): Promise<void> {
     const s = (results.startup = benchStartup(CLI, 'samples/lycee-hotelier.cloe.yml', ROOT, 3, opts.quick ? 10 : 40, stats));
     log(`cli start, one small file: ${fmt(s.check.median)} vs node -e 0 ${fmt(s.nodeAlone.median)}: ${s.ratio.median.toFixed(2)}× (goal ≤ ${STARTUP_GOAL}×)${s.error ? ` ERROR ${s.error}` : ''}`);
   }
+  if (opts.scale === 'with') results.scale = await benchScale(CLI, ROOT, TMP, log);
   save();
 
   log('');

@@ -38,6 +38,8 @@ export class TestClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** Called with every publishDiagnostics, in order of arrival. */
+  readonly publishListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
   stderr = '';
   settings: Record<string, unknown>;
   private waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -52,6 +54,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, p);
+      for (const listen of this.publishListeners) listen(p);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri === p.uri && w.pred(p)) {
           w.resolve(p);

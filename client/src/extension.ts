@@ -19,6 +19,7 @@ import {
   type LanguageClientOptions,
   RevealOutputChannelOn,
   State,
+  WorkDoneProgress,
 } from 'vscode-languageclient';
 import { type OutcomesViewApi, registerOutcomesView } from './outcomes-view';
 import { CrashPolicy } from './restart';
@@ -328,12 +329,26 @@ export async function activateCloe(context: vscode.ExtensionContext, host: Clien
       try {
         return await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('CLOE: checking the workspace'), cancellable: true },
-          async (_progress, token) => {
+          async (progress, token) => {
             await ready;
             const patterns: vscode.GlobPattern[] = ['**/*.cloe.yaml', '**/*.cloe.yml', ...extraPatterns()];
             const uris = (await Promise.all(patterns.map((p) => vscode.workspace.findFiles(p, EXCLUDE, undefined, token)))).flat();
             const unique = [...new Map(uris.map((u) => [u.toString(), u])).values()];
-            const result = await theClient.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { uris: unique.map((u) => u.toString()) } satisfies CheckFilesParams, token);
+            // The server checks file by file (its diagnostics come as it goes) and says how far it is.
+            const workDoneToken = `cloe-check-${Date.now().toString(36)}`;
+            let percentage = 0;
+            const reports = theClient.onProgress(WorkDoneProgress.type, workDoneToken, (p) => {
+              if (p.kind === 'end') return;
+              const next = p.percentage ?? percentage;
+              progress.report({ message: p.message, increment: Math.max(0, next - percentage) });
+              percentage = Math.max(percentage, next);
+            });
+            let result: CheckFilesResult;
+            try {
+              result = await theClient.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { uris: unique.map((u) => u.toString()), workDoneToken } satisfies CheckFilesParams, token);
+            } finally {
+              reports.dispose();
+            }
             void vscode.window.setStatusBarMessage(vscode.l10n.t('CLOE: {0} files checked, {1} errors, {2} warnings', result.files, result.errors, result.warnings), 5000);
             void vscode.commands.executeCommand('workbench.actions.view.problems');
             return result;

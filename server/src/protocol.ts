@@ -33,6 +33,8 @@ export interface SummaryResult {
 export const CHECK_FILES_REQUEST = 'cloe/checkFiles';
 export interface CheckFilesParams {
   uris: string[];
+  /** Where the server reports its progress ("N of M files checked"), an LSP ProgressToken. */
+  workDoneToken?: number | string;
 }
 export interface CheckFilesResult {
   files: number;

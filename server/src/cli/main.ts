@@ -7,7 +7,7 @@ import { checkText } from '../core/check';
 import { SEVERITIES, type Severity } from '../core/findings';
 import { type Locale, localeFrom, msg, render } from '../core/messages';
 import { existsSync, statSync } from 'node:fs';
-import { checkInWorkers, type Job, WORKER_ARG, workerCount, workerMain } from './parallel';
+import { CheckPool, type Job, poolWorker, WORKER_ARG, workerCount, workerMain } from './parallel';
 import path from 'node:path';
 import type { Finding } from '../core/findings';
 import { REPOSITORY } from '../core/repository';
@@ -16,17 +16,18 @@ import { CONFIG_FILE_NAMES } from '../core/config';
 import { LineIndex } from '../core/text';
 import { checkOptions, ConfigLoader, isGridFile, type ResolvedConfig } from '../node/config-loader';
 import { displayPath, expandTargets, type Target, UsageError } from './files';
-import { formatGithub } from './formats/github';
-import { formatGitlab } from './formats/gitlab';
+import { githubWriter } from './formats/github';
+import { gitlabWriter } from './formats/gitlab';
 import { reportHtml } from './formats/html';
-import { formatJson } from './formats/json';
-import { formatJunit } from './formats/junit';
+import { jsonWriter } from './formats/json';
+import { junitWriter } from './formats/junit';
 import { reportCsv, reportJson, reportMarkdown, reportRows, reportTable } from './formats/report';
-import { formatSarif } from './formats/sarif';
-import { formatStylish } from './formats/stylish';
+import { sarifWriter } from './formats/sarif';
+import type { WriterFactory } from './formats/stream';
+import { stylishWriter } from './formats/stylish';
 import type { CheckedFile, FormatContext } from './formats/types';
 import { fixerFor, type Fixer } from './fix';
-import { readStdin, readTarget, writeAtomically } from './io';
+import { AtomicFile, assertReadable, fileSpool, readStdin, readTarget, writeAtomically } from './io';
 
 declare const CLOE_VERSION: string | undefined;
 export const VERSION = typeof CLOE_VERSION === 'string' ? CLOE_VERSION : '0.0.0-dev';
@@ -164,7 +165,24 @@ function explicitConfig(loader: ConfigLoader, configPath: string | undefined, cw
   return loader.load(abs);
 }
 
-async function checkFiles(paths: string[], io: Io, opts: CheckRun): Promise<CheckedFile[]> {
+/**
+ * Files are read, checked and handed over this many at a time (at most BATCH_CHARS characters
+ * read): a check of 10,000 files keeps one batch in memory, not the files (issue 18).
+ */
+const BATCH_FILES = 400;
+const BATCH_CHARS = 8_000_000;
+
+interface PlannedCheck {
+  /** The display name of every file that will be handed over, in order (grid files, then configurations). */
+  displays: string[];
+  /** Whether standard input is one of the files. */
+  readsStdin: boolean;
+  /** Checks the files batch by batch and hands each over, in order. */
+  run(each: (file: CheckedFile) => void): Promise<void>;
+}
+
+/** Which files a check reads, with which configuration: everything known before a file is read. */
+function planCheck(paths: string[], io: Io, opts: CheckRun): PlannedCheck {
   if (paths.length === 0) throw new UsageError('No path given: name files, folders or globs to check (or - for stdin). Run "cloe-grid --help" for usage.');
   const loader = new ConfigLoader();
   const fixed = explicitConfig(loader, opts.configPath, io.cwd);
@@ -178,34 +196,61 @@ async function checkFiles(paths: string[], io: Io, opts: CheckRun): Promise<Chec
   const stdin = () => (stdinText ??= readStdin());
   const keep = (f: Finding) => SEVERITIES.indexOf(f.severity) <= opts.minRank;
   const configs = new Map<string, ResolvedConfig>([...namedConfigs].map((p) => [p, loader.load(p)]));
-  const jobs = targets.map((t) => {
-    let text = readTarget(t, stdin);
+  const configOfTarget = targets.map((t) => {
+    assertReadable(t);
     const config = configOf(t.abs ?? path.join(io.cwd, opts.stdinName ?? 'stdin.cloe.yaml'));
-    if (config.path) configs.set(config.path, config);
-    const options = checkOptions(config, opts.inlineConfig);
-    if (opts.reportUnused) options.severities = { ...options.severities, 'unused-suppression': 'error' };
-    if (opts.fixer) text = opts.fixer.apply(t, text, (s) => checkText(s, options));
-    return { target: t, text, options };
-  });
-  // Many files (and no need for the model, which `report` has): spread them over the cores.
-  const threads = opts.findingsOnly && !opts.fixer ? workerCount(jobs.length) : 1;
-  const parallel = threads > 1 ? await checkInWorkers(jobs, threads, __filename) : undefined;
-  const files = jobs.map(({ target: t, text, options }, i) => {
-    let file: CheckedFile;
-    if (parallel) {
-      file = { display: t.display, text, lines: new LineIndex(text), candidates: [], findings: parallel[i]!.filter(keep) };
-    } else {
-      const result = checkText(text, options);
-      file = { display: t.display, text, lines: result.lines, candidates: result.candidates, model: result.model, findings: result.findings.filter(keep) };
-    }
-    if (t.abs) file.abs = t.abs;
-    return file;
+    if (config.path && !configs.has(config.path)) configs.set(config.path, config);
+    return config;
   });
   // Problems of a configuration are reported on the configuration file itself.
-  for (const config of configs.values()) {
-    if (config.text === undefined || !config.path || (config.findings.length === 0 && !namedConfigs.has(config.path))) continue;
-    files.push({ display: displayPath(config.path, io.cwd), abs: config.path, text: config.text, lines: new LineIndex(config.text), candidates: [], findings: config.findings.filter(keep) });
-  }
+  const reported = [...configs.values()].filter((c) => c.text !== undefined && c.path && (c.findings.length > 0 || namedConfigs.has(c.path)));
+  return {
+    displays: [...targets.map((t) => t.display), ...reported.map((c) => displayPath(c.path!, io.cwd))],
+    readsStdin: targets.some((t) => !t.abs),
+    async run(each) {
+      // Many files (and no need for the model, which `report` has): spread them over the cores.
+      const threads = opts.findingsOnly && !opts.fixer ? workerCount(targets.length) : 1;
+      const pool = threads > 1 ? new CheckPool(threads, __filename) : undefined;
+      try {
+        for (let next = 0; next < targets.length; ) {
+          const jobs: (Job & { target: Target })[] = [];
+          for (let chars = 0; next < targets.length && jobs.length < BATCH_FILES && chars < BATCH_CHARS; next++) {
+            const t = targets[next]!;
+            let text = readTarget(t, stdin);
+            const options = checkOptions(configOfTarget[next]!, opts.inlineConfig);
+            if (opts.reportUnused) options.severities = { ...options.severities, 'unused-suppression': 'error' };
+            if (opts.fixer) text = opts.fixer.apply(t, text, (s) => checkText(s, options));
+            jobs.push({ target: t, text, options });
+            chars += text.length;
+          }
+          const parallel = pool ? await pool.check(jobs) : undefined;
+          for (const [i, { target: t, text, options }] of jobs.entries()) {
+            let file: CheckedFile;
+            if (parallel) {
+              file = { display: t.display, text, lines: new LineIndex(text), candidates: [], findings: parallel[i]!.filter(keep) };
+            } else {
+              const result = checkText(text, options);
+              file = { display: t.display, text, lines: result.lines, candidates: opts.findingsOnly ? [] : result.candidates, findings: result.findings.filter(keep) };
+              if (!opts.findingsOnly) file.model = result.model;
+            }
+            if (t.abs) file.abs = t.abs;
+            each(file);
+          }
+        }
+      } finally {
+        await pool?.close();
+      }
+      for (const config of reported) {
+        each({ display: displayPath(config.path!, io.cwd), abs: config.path!, text: config.text!, lines: new LineIndex(config.text!), candidates: [], findings: config.findings.filter(keep) });
+      }
+    },
+  };
+}
+
+/** Every file checked, kept (report: its rows, its HTML page). */
+async function checkFiles(paths: string[], io: Io, opts: CheckRun): Promise<CheckedFile[]> {
+  const files: CheckedFile[] = [];
+  await planCheck(paths, io, opts).run((f) => files.push(f));
   return files;
 }
 
@@ -322,26 +367,33 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const minSeverity: Severity = values.quiet ? 'error' : oneOf(values['min-severity'], SEVERITIES, '--min-severity', 'warning');
     const fixer = fixerFor(command, values.fix, values['fix-dry-run'], io);
-    const files = await checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf(minSeverity), fixer, findingsOnly: true });
+    const planned = planCheck(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf(minSeverity), fixer, findingsOnly: true });
     const ctx: FormatContext = { locale, version: VERSION, color: color && !values.output, maxWarnings };
-    const out =
-      format === 'json'
-        ? formatJson(files, ctx)
-        : format === 'sarif'
-          ? formatSarif(files, ctx)
-          : format === 'github'
-            ? formatGithub(files, ctx)
-            : format === 'junit'
-              ? formatJunit(files, ctx)
-              : format === 'gitlab'
-                ? formatGitlab(files, ctx)
-                : formatStylish(files, ctx);
-    // A diff or a fixed stdin took stdout: the report goes to stderr.
-    emit(out, values.output, fixer?.usesStdout ? { ...io, stdout: io.stderr } : io);
-    // What is reported is what counts: under --quiet, warnings neither show nor fail (as ESLint).
-    const all = files.flatMap((f) => f.findings);
-    const errors = all.filter((f) => f.severity === 'error').length;
-    const warnings = all.filter((f) => f.severity === 'warning').length;
+    // A diff or a fixed stdin takes stdout: the report goes to stderr (known before the report starts).
+    if (fixer?.mode === 'fix' && planned.readsStdin) fixer.usesStdout = true;
+    const sink = reportSink(values.output, fixer?.usesStdout ? { ...io, stdout: io.stderr } : io);
+    const spools: ReturnType<typeof fileSpool>[] = [];
+    let errors = 0;
+    let warnings = 0;
+    try {
+      // The report is written as the files are checked (formats/stream.ts).
+      const writer = CHECK_WRITERS[format](ctx, sink.write, { displays: planned.displays, spool: () => (spools.push(fileSpool()), spools[spools.length - 1]!) });
+      await planned.run((file) => {
+        // What is reported is what counts: under --quiet, warnings neither show nor fail (as ESLint).
+        for (const f of file.findings) {
+          if (f.severity === 'error') errors++;
+          else if (f.severity === 'warning') warnings++;
+        }
+        writer.file(file);
+      });
+      writer.end();
+      sink.done();
+    } catch (e) {
+      sink.abort();
+      throw e;
+    } finally {
+      spools.forEach((s) => s.dispose());
+    }
     return errors > 0 || warnings > maxWarnings ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -350,6 +402,73 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     throw e;
   }
+}
+
+const CHECK_WRITERS: Record<(typeof CHECK_FORMATS)[number], WriterFactory> = { stylish: stylishWriter, json: jsonWriter, sarif: sarifWriter, github: githubWriter, junit: junitWriter, gitlab: gitlabWriter };
+
+/**
+ * Where a check's report goes as it is written: --output (a temporary file renamed over it at the
+ * end: whole or not at all, also when interrupted) or stdout, in pieces of about 64 kB.
+ */
+function reportSink(output: string | undefined, io: Io): { write: (s: string) => void; done(): void; abort(): void } {
+  let pending: string[] = [];
+  let size = 0;
+  if (output) {
+    let file: AtomicFile;
+    try {
+      file = new AtomicFile(output);
+    } catch (e) {
+      throw new UsageError(`Cannot write the report to "${output}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}.`);
+    }
+    // Ctrl-C (or a CI's timeout) during a long check leaves no partial report behind.
+    const interrupted = (signal: NodeJS.Signals) => {
+      file.abort();
+      process.kill(process.pid, signal);
+    };
+    const onSignal = { SIGINT: () => interrupted('SIGINT'), SIGTERM: () => interrupted('SIGTERM') };
+    const listen = (on: boolean) => {
+      for (const [signal, f] of Object.entries(onSignal)) (on ? process.once.bind(process) : process.removeListener.bind(process))(signal, f);
+    };
+    listen(true);
+    const flush = () => {
+      if (pending.length) file.write(pending.join(''));
+      pending = [];
+      size = 0;
+    };
+    return {
+      write: (s) => {
+        pending.push(s);
+        if ((size += s.length) >= 1 << 16) flush();
+      },
+      done: () => {
+        listen(false);
+        flush();
+        try {
+          file.commit();
+        } catch (e) {
+          file.abort();
+          throw new UsageError(`Cannot write the report to "${output}": ${(e as Error).message}.`);
+        }
+      },
+      abort: () => {
+        listen(false);
+        file.abort();
+      },
+    };
+  }
+  const flush = () => {
+    if (pending.length) io.stdout(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return {
+    write: (s) => {
+      pending.push(s);
+      if ((size += s.length) >= 1 << 16) flush();
+    },
+    done: flush,
+    abort: flush,
+  };
 }
 
 function emit(out: string, output: string | undefined, io: Io): void {
@@ -389,7 +508,8 @@ const worker = process.argv.includes(WORKER_ARG) ? workerThread() : undefined;
 if (worker) {
   // This bundle is also the worker script of parallel checking.
   const { parentPort, workerData } = worker;
-  workerMain(workerData as { jobs: Job[] }, (v) => parentPort?.postMessage(v));
+  if ((workerData as { pool?: boolean }).pool) poolWorker(parentPort!);
+  else workerMain(workerData as { jobs: Job[] }, (v) => parentPort?.postMessage(v));
 } else if (require.main === module) {
   void main();
 }

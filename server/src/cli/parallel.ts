@@ -92,6 +92,76 @@ async function inWorkers<K extends Kind>(jobs: readonly Job[], threads: number, 
   return results;
 }
 
+/**
+ * Worker threads kept for checking batch after batch (`cloe-grid check` on thousands of files,
+ * issue 18): the files of one batch are dealt out by size to this thread and the workers, their
+ * findings come back, and the batch is let go before the next is read. Memory stays that of a batch.
+ */
+export class CheckPool {
+  private readonly workers: WorkerType[];
+  private failure: Error | undefined;
+  private readonly pending = new Map<WorkerType, { resolve: (found: Finding[][]) => void; reject: (e: Error) => void }>();
+
+  constructor(threads: number, script: string) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Worker } = require('node:worker_threads') as { Worker: typeof WorkerType };
+    this.workers = Array.from({ length: threads - 1 }, () => {
+      const worker = new Worker(script, { argv: [WORKER_ARG], workerData: { cloeWorker: true, pool: true } });
+      const fail = (e: Error) => {
+        this.failure ??= e;
+        this.pending.get(worker)?.reject(e);
+        this.pending.delete(worker);
+      };
+      worker.on('message', (found: Finding[][]) => {
+        this.pending.get(worker)?.resolve(found);
+        this.pending.delete(worker);
+      });
+      worker.once('error', fail);
+      worker.once('exit', (code) => fail(new Error(`a checking thread stopped with code ${code}`)));
+      return worker;
+    });
+  }
+
+  /** The findings of each job, in order. */
+  async check(jobs: readonly Job[]): Promise<Finding[][]> {
+    if (this.failure) throw this.failure;
+    const threads = this.workers.length + 1;
+    const shares: number[][] = Array.from({ length: threads }, () => []);
+    const load = new Array<number>(threads).fill(0);
+    const order = jobs.map((j, i) => i).sort((a, b) => jobs[b]!.text.length - jobs[a]!.text.length);
+    for (const i of order) {
+      const t = load.indexOf(Math.min(...load));
+      shares[t]!.push(i);
+      load[t]! += jobs[i]!.text.length;
+    }
+    const results = new Array<Finding[]>(jobs.length);
+    const asked = this.workers.map(
+      (worker, w) =>
+        new Promise<void>((resolve, reject) => {
+          const share = shares[w + 1]!;
+          if (share.length === 0) return resolve();
+          this.pending.set(worker, { resolve: (found) => (found.forEach((f, k) => (results[share[k]!] = f)), resolve()), reject });
+          worker.postMessage(share.map((i) => jobs[i]));
+        }),
+    );
+    const all = Promise.all(asked);
+    all.catch(() => undefined); // (awaited below, after this thread's own share)
+    shares[0]!.forEach((i) => (results[i] = checkText(jobs[i]!.text, jobs[i]!.options).findings));
+    await all;
+    return results;
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('the checking threads are closed');
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** A worker of a CheckPool: checks each batch it is sent and sends the findings back. */
+export function poolWorker(port: { on(event: 'message', listener: (jobs: Job[]) => void): void; postMessage(value: Finding[][]): void }): void {
+  port.on('message', (jobs) => port.postMessage(jobs.map((j) => checkText(j.text, j.options).findings)));
+}
+
 function rowsOf(job: Job): RowsOf {
   const { text, options } = job;
   const result = checkText(text, options);

@@ -187,6 +187,7 @@ const CATALOGUE = {
   'summary.files': { en: '{count} files', fr: '{count} fichiers' },
   'summary.files.one': { en: '{count} file', fr: '{count} fichier' },
   'summary.in-files': { en: '{findings} in {files}', fr: '{findings} dans {files}' },
+  'check.progress': { en: '{done} of {total} files checked', fr: '{done} fichiers vérifiés sur {total}' },
   'summary.too-many-warnings': { en: 'Too many warnings ({count}, maximum allowed {max}).', fr: 'Trop d’avertissements ({count} pour un maximum de {max}).' },
   'severity.error': { en: 'error', fr: 'erreur' },
   'severity.warning': { en: 'warning', fr: 'avertissement' },

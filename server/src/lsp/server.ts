@@ -40,11 +40,12 @@ import { attentionParts, explainAt, explainOutcome, outcomeText, summaryLine, su
 import { safeFixEdits } from '../core/fixes';
 import { attention, cohortInfos, locate, summarize } from '../core/locate';
 import { type Locale, localeFrom, msg, render } from '../core/messages';
-import { CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, IS_GRID_FILE_REQUEST, PROCESS_ID_REQUEST, SERVER_HOST_REQUEST, type ServerHostResult, SUMMARY_REQUEST, type SummaryResult, type UriParams } from '../protocol';
+import { CHECK_FILES_REQUEST, type CheckFilesParams, IS_GRID_FILE_REQUEST, PROCESS_ID_REQUEST, SERVER_HOST_REQUEST, type ServerHostResult, SUMMARY_REQUEST, type SummaryResult, type UriParams } from '../protocol';
 import { findingFor, toCodeAction, toDiagnostic, toDiagnostics, toEdit, toRange } from './convert';
 import { FileMatcher, uriPath } from './files';
 import type { ServerHost } from './host';
 import { registerOutcomeRequests } from './outcomes';
+import { checkFiles } from './check-files';
 
 export const FIX_ALL_KIND = 'source.fixAll.cloe';
 
@@ -149,6 +150,11 @@ export function serve(connection: Connection, host: ServerHost): void {
   };
   const baseName = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
   const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.includes(baseName(filePathOf(uri) ?? ''));
+  // The saved text of a configuration (an edited one closed unsaved: the saved one applies again).
+  const diskText = (uri: string): string | undefined => {
+    const p = filePathOf(uri);
+    return p === undefined ? undefined : host.readConfigText(p);
+  };
   /** True when a path is a configuration or a grid file some configuration loads. */
   const affectsConfig = (uri: string): boolean => {
     const p = filePathOf(uri);
@@ -385,6 +391,8 @@ export function serve(connection: Connection, host: ServerHost): void {
     cache.delete(e.document.uri);
     editLog.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // A configuration closed with unsaved edits: the one on disk applies again (issue 18).
+    if (affectsConfig(e.document.uri) && diskText(e.document.uri) !== e.document.getText()) configChanged();
     // A large file's model (~1 KB a candidate) and texts are garbage now: give them back at once
     // (V8 would wait until the heap grows by as much again, the next file opened on top of it).
     if (heap && e.document.getText().length >= COLLECT_AFTER_CLOSE) host.defer(() => heap.collect(false));
@@ -610,46 +618,44 @@ export function serve(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  // Checks files that are not open (the extension's "Check Workspace"): their diagnostics stay
-  // until the file is opened (then the open document wins) or checked again.
-  connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token: CancellationToken): Promise<CheckFilesResult> => {
-    let errors = 0;
-    let warnings = 0;
-    let files = 0;
-    for (const uri of params.uris ?? []) {
-      if (token.isCancellationRequested) break;
-      try {
-        const open = documents.get(uri);
-        let result: CheckResult;
-        if (isConfigUri(uri)) {
-          // A configuration is checked as a configuration (as the CLI's `check .` does).
+  // Checks files that are not open (the extension's "Check Workspace", check-files.ts): their
+  // diagnostics stay until the file is opened (then the open document wins) or checked again.
+  connection.onRequest(CHECK_FILES_REQUEST, (params: CheckFilesParams, token: CancellationToken) =>
+    checkFiles(
+      connection,
+      {
+        openAnalysis: (uri) => {
+          const open = documents.get(uri);
+          return open ? analyze(open) : undefined;
+        },
+        isOpen: (uri) => documents.get(uri) !== undefined,
+        configFindings: (uri) => {
+          if (!isConfigUri(uri)) return undefined;
           const config = loader.load(filePathOf(uri)!);
           const lines = new LineIndex(config.text ?? '');
-          if (!open) void connection.sendDiagnostics({ uri, diagnostics: config.findings.map((f) => toDiagnostic(uri, { lines }, f, locale())) });
-          files++;
-          errors += config.findings.filter((f) => f.severity === 'error').length;
-          warnings += config.findings.filter((f) => f.severity === 'warning').length;
-          continue;
-        }
-        if (open) result = analyze(open);
-        else {
-          // As the CLI reads it (read-text.ts: the byte order mark gives the encoding).
-          // With the configuration that applies to it, as an open document and the CLI do.
+          return { findings: config.findings, diagnostics: () => config.findings.map((f) => toDiagnostic(uri, { lines }, f, locale())) };
+        },
+        // As the CLI reads it (the host: the disk, or the client in a browser), once what its
+        // configuration needs is read.
+        readText: async (uri) => {
           const p = filePathOf(uri);
           if (p !== undefined && (await host.prepare?.(p, loader))) generation++;
+          return host.readText(uri);
+        },
+        // With the configuration that applies to it, as an open document and the CLI do.
+        check: (uri, text) => {
           const config = configOf(uri);
-          result = checkText(await host.readText(uri), config ? checkOptions(config) : {});
-          void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(uri, result, locale(), settingsOf(uri).maxDiagnostics) });
-        }
-        files++;
-        errors += result.findings.filter((f) => f.severity === 'error').length;
-        warnings += result.findings.filter((f) => f.severity === 'warning').length;
-      } catch (e) {
-        connection.console.error(`cannot check ${uri}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
-    return { files, errors, warnings };
-  });
+          const result = checkText(text, config ? checkOptions(config) : {});
+          return { findings: result.findings, diagnostics: () => toDiagnostics(uri, result, locale(), settingsOf(uri).maxDiagnostics) };
+        },
+        generation: () => generation,
+        locale,
+        log: (m) => connection.console.error(m),
+      },
+      params,
+      token,
+    ),
+  );
 
   documents.listen(
     checkedSync(connection, (uri) => documents.get(uri) !== undefined, (uri) => documents.get(uri)?.version ?? 0, (m) => connection.console.warn(m)),

@@ -1,4 +1,5 @@
 import { render } from '../../core/messages';
+import { wholeReport, type WriterFactory } from './stream';
 import { type CheckedFile, type FormatContext, rangeOf } from './types';
 
 /** GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions */
@@ -9,9 +10,9 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(files: readonly CheckedFile[], ctx: FormatContext): string {
-  const lines: string[] = [];
-  for (const file of files) {
+/** One workflow command a line, written file by file (stream.ts). */
+export const githubWriter: WriterFactory = (ctx, out) => ({
+  file(file) {
     for (const f of file.findings) {
       const r = rangeOf(file, f);
       const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
@@ -23,8 +24,12 @@ export function formatGithub(files: readonly CheckedFile[], ctx: FormatContext):
         `endColumn=${r.end.character + 1}`,
         `title=${escapeProperty(f.rule)}`,
       ];
-      lines.push(`::${command} ${props.join(',')}::${escapeData(render(f.message, ctx.locale))}`);
+      out(`::${command} ${props.join(',')}::${escapeData(render(f.message, ctx.locale))}\n`);
     }
-  }
-  return lines.length ? lines.join('\n') + '\n' : '';
+  },
+  end() {},
+});
+
+export function formatGithub(files: readonly CheckedFile[], ctx: FormatContext): string {
+  return wholeReport(githubWriter, files, ctx);
 }

@@ -1,7 +1,7 @@
 import type { CandidateInfo } from '../../core/check';
 import type { GridModel } from '../../core/model';
 import type { LineIndex } from '../../core/text';
-import type { Finding, Severity } from '../../core/findings';
+import type { Finding } from '../../core/findings';
 import type { Locale } from '../../core/messages';
 import type { Position } from '../../core/text';
 
@@ -32,10 +32,4 @@ export interface LspRange {
 
 export function rangeOf(file: CheckedFile, f: { span: { start: number; end: number } }): LspRange {
   return { start: file.lines.position(f.span.start), end: file.lines.position(f.span.end) };
-}
-
-export function countBySeverity(files: readonly CheckedFile[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const file of files) for (const f of file.findings) counts[f.severity]++;
-  return counts;
 }
