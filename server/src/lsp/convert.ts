@@ -5,9 +5,15 @@ import {
   Diagnostic,
   DiagnosticSeverity,
   DiagnosticTag,
+  type CodeLens,
+  type DocumentSymbol,
+  type InlayHint,
+  MarkupKind,
   type Range,
+  SymbolKind,
   type TextEdit,
 } from 'vscode-languageserver';
+import type { CohortLens, InlayHintItem, OutlineItem } from '../core/features';
 import type { CheckResult } from '../core/check';
 import type { Finding, Fix, Severity, TextEdit as CoreEdit } from '../core/findings';
 import { localeNumber } from '../core/limits';
@@ -123,4 +129,30 @@ export function toCodeAction(uri: string, result: CheckResult, fix: Fix, locale:
   if (diagnostic) action.diagnostics = [diagnostic];
   if (preferred) action.isPreferred = true;
   return action;
+}
+
+export function toSymbol(result: Placed, item: OutlineItem): DocumentSymbol {
+  return {
+    name: item.name,
+    detail: item.detail,
+    kind: item.kind === 'cohort' ? SymbolKind.Namespace : SymbolKind.Object,
+    range: toRange(result, item.span),
+    selectionRange: toRange(result, item.selection),
+    ...(item.kind === 'cohort' ? { children: item.children.map((c) => toSymbol(result, c)) } : {}),
+  };
+}
+
+/** A cohort's lens, running `command` (with its arguments) when clicked. */
+export function toCodeLens(result: Placed, lens: CohortLens, command: { command: string; arguments: unknown[] }): CodeLens {
+  const start = result.lines.position(lens.offset);
+  return { range: { start, end: start }, command: { title: lens.title, ...command } };
+}
+
+export function toInlayHint(result: Placed, hint: InlayHintItem): InlayHint {
+  return {
+    position: result.lines.position(hint.offset),
+    label: hint.label,
+    paddingLeft: true,
+    ...(hint.tooltip !== undefined ? { tooltip: { kind: MarkupKind.Markdown, value: hint.tooltip } } : {}),
+  };
 }

@@ -21,7 +21,6 @@ import {
   type InlayHint,
   InsertTextFormat,
   MarkupKind,
-  SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
@@ -36,12 +35,12 @@ import { checkText, type CheckResult } from '../core/check';
 import type { TextEdit as CoreEdit } from '../core/findings';
 import { IncrementalGrid } from '../core/incremental';
 import { completeAt, type CompletionKind } from '../core/complete';
-import { attentionParts, explainAt, explainOutcome, outcomeText, summaryLine, summaryParts } from '../core/explain';
+import { explainAt } from '../core/explain';
 import { safeFixEdits } from '../core/fixes';
-import { attention, cohortInfos, locate, summarize } from '../core/locate';
 import { type Locale, localeFrom, msg, render } from '../core/messages';
 import { CHECK_FILES_REQUEST, type CheckFilesParams, IS_GRID_FILE_REQUEST, PROCESS_ID_REQUEST, SERVER_HOST_REQUEST, type ServerHostResult, SUMMARY_REQUEST, type SummaryResult, type UriParams } from '../protocol';
-import { findingFor, toCodeAction, toDiagnostic, toDiagnostics, toEdit, toRange } from './convert';
+import { findingFor, toCodeAction, toCodeLens, toDiagnostic, toDiagnostics, toEdit, toInlayHint, toRange, toSymbol } from './convert';
+import { cohortLenses, definitionAt, fileSummary, inlayHints, outline } from '../core/features';
 import { FileMatcher, uriPath } from './files';
 import type { ServerHost } from './host';
 import { registerOutcomeRequests } from './outcomes';
@@ -478,59 +477,17 @@ export function serve(connection: Connection, host: ServerHost): void {
       const doc = gridDocument(params.textDocument.uri);
       if (!doc) return [];
       const result = analyze(doc);
-      const symbols: DocumentSymbol[] = [];
-      for (const cohort of result.model.cohorts) {
-        if (token.isCancellationRequested) return [];
-        const infos = cohortInfos(result, cohort);
-        const children: DocumentSymbol[] = infos.map((info) => {
-          const c = info.candidate;
-          // (Read once: a lazy candidate reads its id and name again from the text at each call.)
-          const id = c.id;
-          const name = c.name;
-          const sel = name?.span ?? id?.span ?? c.obj.span;
-          return {
-            name: name?.value || id?.value || '?',
-            detail: [id?.value, explainOutcomeLabel(info)].filter(Boolean).join(' · '),
-            kind: SymbolKind.Object,
-            range: toRange(result, c.obj.span),
-            selectionRange: toRange(result, sel),
-          };
-        });
-        const sel = cohort.id?.span ?? cohort.obj.span;
-        symbols.push({
-          name: cohort.id?.value || cohort.name?.value || '?',
-          detail: [cohort.name?.value, summaryLine(summarize(infos), locale(), attention(result.findings, cohort.obj.span))].filter(Boolean).join(' · '),
-          kind: SymbolKind.Namespace,
-          range: toRange(result, cohort.obj.span),
-          selectionRange: toRange(result, sel),
-          children,
-        });
-      }
-      return symbols;
+      return (outline(result, locale(), () => token.isCancellationRequested) ?? []).map((item) => toSymbol(result, item));
     }),
   );
-
-  function explainOutcomeLabel(info: CheckResult['candidates'][number]): string {
-    return outcomeText(info.outcome.kind, info.outcome.level?.code, locale(), false);
-  }
 
   connection.onCodeLens(
     guard('codeLens', [] as CodeLens[], (params) => {
       const doc = gridDocument(params.textDocument.uri);
       if (!doc) return [];
       const result = analyze(doc);
-      return result.model.cohorts.map((cohort) => {
-        const start = result.lines.position(cohort.obj.span.start);
-        return {
-          range: { start, end: start },
-          // The outcomes view on this cohort (VS Code's cloe.showOutcomes; other editors may map it).
-          command: {
-            title: summaryLine(summarize(cohortInfos(result, cohort)), locale(), attention(result.findings, cohort.obj.span)),
-            command: 'cloe.showOutcomes',
-            arguments: [doc.uri, cohort.id?.value ?? null],
-          },
-        };
-      });
+      // The outcomes view on this cohort (VS Code's cloe.showOutcomes; other editors may map it).
+      return cohortLenses(result, locale()).map((lens) => toCodeLens(result, lens, { command: 'cloe.showOutcomes', arguments: [doc.uri, lens.cohortId] }));
     }),
   );
 
@@ -539,10 +496,8 @@ export function serve(connection: Connection, host: ServerHost): void {
       const doc = gridDocument(params.textDocument.uri);
       if (!doc) return null;
       const result = analyze(doc);
-      const at = locate(result, doc.offsetAt(params.position));
-      if (at?.kind !== 'profession' || at.info.profession?.source !== 'local') return null;
-      const local = result.model.professions.find((p) => p.name?.value === at.info.profession?.canonical);
-      return local?.name ? { uri: doc.uri, range: toRange(result, local.name.span) } : null;
+      const span = definitionAt(result, doc.offsetAt(params.position));
+      return span ? { uri: doc.uri, range: toRange(result, span) } : null;
     }),
   );
 
@@ -551,37 +506,8 @@ export function serve(connection: Connection, host: ServerHost): void {
       const doc = gridDocument(params.textDocument.uri);
       if (!doc) return [];
       const result = analyze(doc);
-      const from = doc.offsetAt(params.range.start);
-      const to = doc.offsetAt(params.range.end);
-      const hints: InlayHint[] = [];
-      const loc = locale();
-      const hintSettings = settingsOf(params.textDocument.uri).inlayHints;
-      for (const info of result.candidates) {
-        const c = info.candidate;
-        if (c.obj.span.end < from || c.obj.span.start > to) continue;
-        if (token.isCancellationRequested) return [];
-        if (hintSettings.outcome) {
-          const r = c.result;
-          const lastField = r?.node.map && !r.node.flow ? r.node.map.fields[r.node.map.fields.length - 1] : undefined;
-          const at = lastField ? lastField.value.span.end : r ? r.node.span.end : c.id?.span.end;
-          if (at !== undefined) {
-            hints.push({
-              position: result.lines.position(at),
-              label: `⇒ ${outcomeText(info.outcome.kind, info.outcome.level?.code, loc, false)}`,
-              paddingLeft: true,
-              tooltip: { kind: MarkupKind.Markdown, value: explainOutcome(info, loc) },
-            });
-          }
-        }
-        if (hintSettings.defaultedThreshold && info.outcome.thresholdSource === 'recommended' && info.outcome.threshold && c.profession) {
-          hints.push({
-            position: result.lines.position(c.profession.span.end),
-            label: render(msg('hint.defaulted-threshold', { threshold: info.outcome.threshold.code }), loc),
-            paddingLeft: true,
-          });
-        }
-      }
-      return hints;
+      const hints = inlayHints(result, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end), locale(), settingsOf(params.textDocument.uri).inlayHints, () => token.isCancellationRequested);
+      return (hints ?? []).map((h) => toInlayHint(result, h));
     }),
   );
 
@@ -610,11 +536,7 @@ export function serve(connection: Connection, host: ServerHost): void {
     guard('summary', null as SummaryResult | null, (params: UriParams) => {
       const doc = gridDocument(params.uri);
       if (!doc) return null;
-      const result = analyze(doc);
-      const s = summarize(result.candidates);
-      const a = attention(result.findings);
-      // The status item: outcomes, then what needs attention (errors and warnings; hints never count).
-      return { text: [...summaryParts(s, locale()).slice(1), ...attentionParts(a, locale())].join(' · '), ...s, ...a };
+      return fileSummary(analyze(doc), locale());
     }),
   );
 
