@@ -294,14 +294,52 @@
     );
   }
 
-  /** What is on screen, for the extension's tests: the rows drawn ([id, outcome]) and each cohort's counts. */
+  /** What is on screen, for the extension's tests: the rows drawn ([id, outcome]), each cohort's counts, the compared candidates. */
   function reportRendered() {
     vscode.postMessage({
       type: 'rendered',
       version: data.version,
       rows: [...list.querySelectorAll('table.rows tbody tr[data-offset]')].map((tr) => [tr.getAttribute('data-id'), tr.querySelector('td.outcome').textContent]),
       counts: [...list.querySelectorAll('p.counts')].map((p) => p.textContent),
+      compared: [...document.querySelectorAll('#compare tbody tr')].map((tr) => tr.getAttribute('data-id') + ' ' + tr.querySelector('td.outcome').textContent),
     });
+  }
+
+  /** What a change does to the outcomes of this file (CLOE: Compare Outcomes with…), above the cohorts, until closed. */
+  let compared = null;
+  function renderCompare() {
+    const old = document.getElementById('compare');
+    if (!compared || !data || compared.uri !== data.uri) {
+      if (old) old.remove();
+      return;
+    }
+    const close = el('button', { type: 'button', className: 'compare-close', text: '✕', title: labels['view.compare.close'], 'aria-label': labels['view.compare.close'] });
+    close.addEventListener('click', () => {
+      compared = null;
+      renderCompare();
+      reportRendered();
+    });
+    const head = ['diff.header.candidate', 'diff.header.cohort', 'diff.header.change', 'diff.header.what', 'diff.header.outcome'];
+    const section = el(
+      'section',
+      { id: 'compare', className: 'compare', 'aria-labelledby': 'compare-title' },
+      el('div', { className: 'compare-head' }, el('h2', { id: 'compare-title', text: compared.title }), close),
+      el('p', { className: 'compare-summary', text: compared.summary }),
+    );
+    for (const g of compared.groups) {
+      const rows = g.rows.map((r) => {
+        const outcome = el('td', { className: 'outcome' });
+        if (r.before !== undefined) outcome.append(r.before + ' → ', el('strong', { text: r.after }));
+        else outcome.textContent = r.after;
+        return el('tr', { 'data-id': r.id || '' }, el('td', { text: [r.id, r.name].filter(Boolean).join(' — ') || '—' }), el('td', { text: r.cohort || '—' }), el('td', { text: r.change }), el('td', { text: r.what }), outcome);
+      });
+      section.append(
+        el('h3', { className: 'compare-group g-' + g.id, text: g.title }),
+        el('div', { className: 'table-wrap' }, el('table', { className: 'compare-rows' }, el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col', text: labels[h] })))), el('tbody', {}, ...rows))),
+      );
+    }
+    if (old) old.replaceWith(section);
+    else list.before(section);
   }
 
   /** A cohort moved in the text by `shift` characters (its rows' offsets with it). */
@@ -362,6 +400,7 @@
     }
     fillProfessions();
     renderCohorts();
+    renderCompare();
     if (state.focus) {
       focusCohort(state.focus);
     } else if (first && ui.scroll) {
@@ -411,6 +450,13 @@
     const m = e.data;
     if (m && m.type === 'state') render(m.state);
     else if (m && m.type === 'patch') applyPatch(m.base, m.patch);
+    else if (m && m.type === 'compare') {
+      compared = m.compare;
+      renderCompare();
+      const section = document.getElementById('compare');
+      if (section) section.scrollIntoView({ block: 'start' });
+      if (data) reportRendered();
+    }
     else if (m && m.type === 'none' && !data) app.replaceChildren(el('p', { className: 'empty', text: m.labels['view.none'] }));
   });
 

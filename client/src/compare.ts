@@ -1,13 +1,21 @@
 /**
  * "CLOE: Compare Outcomes with…": what the working tree changes to the outcomes of the active grid
- * file against a git ref (HEAD by default, or a branch picked from git), shown as a Markdown
- * preview. The extension computes nothing itself: it runs the bundled CLI's
- * `cloe-grid diff --base <ref> --format markdown <file>` (the same output as a pull request's job
- * summary), so the editor and CI agree.
+ * file against a git ref (HEAD by default, or a branch picked from git), shown in the outcomes
+ * view above the cohorts. The extension computes no outcome itself: it runs the bundled CLI's
+ * `cloe-grid diff --base <ref> --format json <file>` (what a pull request's job summary shows, in
+ * the same words: core/diff-text.ts), so the editor and CI agree. Desktop only (git, a process).
  */
 import { execFile, fork } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { OutcomeChange } from '../../server/src/core/diff';
+
+/** What was compared: the file, the ref, and the changes (`cloe-grid diff --format json`). */
+export interface Compared {
+  uri: vscode.Uri;
+  ref: string;
+  changes: OutcomeChange[];
+}
 
 /** The refs to offer: HEAD first, then local branches, then remote ones (git's own order). */
 async function refsOf(cwd: string): Promise<string[]> {
@@ -31,10 +39,10 @@ function runCli(cli: string, args: string[], cwd: string): Promise<{ code: numbe
 }
 
 /**
- * The command. `ref` given (tests, keybindings): no question asked. Returns the Markdown shown, or
+ * The command's work. `ref` given (tests, keybindings): no question asked. Returns what changed, or
  * undefined when nothing was compared (no grid file, cancelled, an error already shown).
  */
-export async function compareOutcomes(extensionPath: string, locale: string, ref?: string): Promise<string | undefined> {
+export async function compareOutcomes(extensionPath: string, ref?: string): Promise<Compared | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc || doc.uri.scheme !== 'file' || doc.languageId !== 'cloe-yaml') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a grid file (*.cloe.yaml) to compare its outcomes.'));
@@ -56,14 +64,10 @@ export async function compareOutcomes(extensionPath: string, locale: string, ref
   // The diff reads files from disk: what the editor holds must be there.
   if (doc.isDirty) await doc.save();
   const cli = path.join(extensionPath, 'dist', 'cli.js');
-  const r = await runCli(cli, ['diff', '--base', ref, '--format', 'markdown', '--locale', locale, path.basename(file)], cwd);
+  const r = await runCli(cli, ['diff', '--base', ref, '--format', 'json', path.basename(file)], cwd);
   if (r.code !== 0) {
     void vscode.window.showErrorMessage(r.stderr.trim().replace(/^cloe-grid: /, '') || vscode.l10n.t('cloe-grid diff failed (exit code {0}).', r.code));
     return undefined;
   }
-  const title = `# ${path.basename(file)} — ${ref}\n\n`;
-  const markdown = title + r.stdout;
-  const preview = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.commands.executeCommand('markdown.showPreview', preview.uri);
-  return markdown;
+  return { uri: doc.uri, ref, changes: JSON.parse(r.stdout) as OutcomeChange[] };
 }

@@ -21,6 +21,7 @@ import {
   State,
   WorkDoneProgress,
 } from 'vscode-languageclient';
+import type { Compared } from './compare';
 import { type OutcomesViewApi, registerOutcomesView } from './outcomes-view';
 import { CrashPolicy } from './restart';
 import { CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, IS_GRID_FILE_REQUEST, READ_FILE_REQUEST, type ReadFileResult, SUMMARY_REQUEST, type SummaryResult, type UriParams } from '../../server/src/protocol';
@@ -41,7 +42,7 @@ export interface ClientHost {
   schemes: string[];
   createClient(options: LanguageClientOptions): BaseLanguageClient;
   /** "CLOE: Compare Outcomes with…" (runs git and the CLI: desktop only; hidden in the browser). */
-  compareOutcomes?: (ref?: string) => Promise<string | undefined>;
+  compareOutcomes?: (ref?: string) => Promise<Compared | undefined>;
   /** Called when the extension stops (the browser ends its Worker). */
   dispose?(): void;
 }
@@ -372,7 +373,14 @@ export async function activateCloe(context: vscode.ExtensionContext, host: Clien
   // Runs git and the bundled CLI: not in Restricted Mode (package.json's enablement says so too), not in the browser (hidden there).
   const compare = host.compareOutcomes;
   if (compare) {
-    context.subscriptions.push(vscode.commands.registerCommand('cloe.compareOutcomes', (ref?: string) => (vscode.workspace.isTrusted ? compare(typeof ref === 'string' ? ref : undefined) : undefined)));
+    // What changed is shown in the outcomes view, above the cohorts (the command returns what it posted).
+    context.subscriptions.push(
+      vscode.commands.registerCommand('cloe.compareOutcomes', async (ref?: string) => {
+        if (!vscode.workspace.isTrusted) return undefined;
+        const compared = await compare(typeof ref === 'string' ? ref : undefined);
+        return compared ? outcomes.showComparison(compared.uri, compared.ref, compared.changes) : undefined;
+      }),
+    );
   }
 
   // The outcomes view starts the server when it opens before any grid file did.

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { compareOutcomes } from './compare';
-import { activateCloe, type CloeApi, deactivateCloe, displayLocale } from './extension';
+import { activateCloe, type CloeApi, deactivateCloe } from './extension';
 
 export type { CloeApi };
 
@@ -20,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): Promise<CloeApi> {
     kind: 'desktop',
     schemes: ['file'],
     createClient: (options) => new LanguageClient('cloe', 'CLOE Grid', serverOptions, options),
-    compareOutcomes: (ref) => compareOutcomes(context.extensionPath, displayLocale(), ref),
+    compareOutcomes: (ref) => compareOutcomes(context.extensionPath, ref),
   });
 }
 

@@ -11,6 +11,8 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CHART_CSS, chartHtml } from '../../server/src/core/chart';
 import type { FileView } from '../../server/src/core/cohort-view';
 import { applyViewDelta, type ViewDelta } from '../../server/src/core/view-delta';
+import type { OutcomeChange } from '../../server/src/core/diff';
+import { type Comparison, comparison } from '../../server/src/core/diff-text';
 import { type Locale, type MessageId, msg, render } from '../../server/src/core/messages';
 import { type ExportFormat, OUTCOMES_REQUEST, type OutcomesParams, type OutcomesResult } from '../../server/src/protocol';
 import { exportOutcomes } from './sheets';
@@ -31,6 +33,12 @@ export interface PostedState {
   focus?: string | undefined;
 }
 
+/** The comparison the view shows above the cohorts (CLOE: Compare Outcomes with…). */
+export interface PostedComparison extends Comparison {
+  uri: string;
+  title: string;
+}
+
 /** Messages the webview sends. */
 export type FromWebview =
   | { type: 'ready' }
@@ -39,7 +47,7 @@ export type FromWebview =
   | { type: 'reveal'; offset: number }
   | { type: 'export'; format: ExportFormat }
   /** After each render: the rows on screen ([id, outcome]) and each cohort's counts, as the webview's DOM shows them. */
-  | { type: 'rendered'; version: number; rows: [string, string][]; counts: string[] }
+  | { type: 'rendered'; version: number; rows: [string, string][]; counts: string[]; compared: string[] }
   /** A script error in the webview (logged, and named by the tests' failures). */
   | { type: 'error'; message: string };
 
@@ -51,6 +59,8 @@ export interface OutcomesViewApi {
   /** Handles a message as if the webview had sent it (the tests' row click). */
   receive(message: FromWebview): Promise<void>;
   panel(): vscode.WebviewPanel | undefined;
+  /** Shows, above the cohorts, what a change does to the outcomes of this file (CLOE: Compare Outcomes with…); what was posted. */
+  showComparison(uri: vscode.Uri, ref: string, changes: readonly OutcomeChange[]): Promise<PostedComparison | undefined>;
   /** The kinds of the messages posted to the webview ('state', 'patch', 'none') and received from it, in order. */
   log(): { posted: string[]; received: string[] };
   /** Resolves with the next report of what the webview shows that satisfies `pred`. */
@@ -62,6 +72,7 @@ const LABELS: MessageId[] = [
   'view.filter.text', 'view.filter.outcome', 'view.filter.profession', 'view.filter.all', 'view.filter.all.professions', 'view.export.csv', 'view.export.markdown', 'view.export.html', 'view.export.xlsx',
   'view.no-cohort', 'view.no-candidate', 'view.none', 'view.source.explicit', 'view.source.recommended', 'report.invalid',
   'outcome.certificate', 'outcome.pending', 'outcome.unknown', 'hover.partner', 'hover.session', 'hover.language', 'hover.cohort', 'view.reveal',
+  'view.compare.close', 'diff.header.candidate', 'diff.header.change', 'diff.header.what', 'diff.header.outcome', 'diff.header.file', 'diff.header.cohort',
 ];
 
 function labels(locale: Locale): Record<string, string> {
@@ -257,6 +268,15 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
         waiters.push({ pred, resolve: (s) => (clearTimeout(t), resolve(s)) });
       }),
     receive,
+    showComparison: async (uri, ref, changes) => {
+      const state = await show(uri);
+      if (!panel || !state) return undefined;
+      const locale = state.view.locale;
+      const posted_: PostedComparison = { uri: uri.toString(), title: render(msg('view.compare.title', { ref }), locale), ...comparison(changes, locale) };
+      posted.push('compare');
+      await panel.webview.postMessage({ type: 'compare', compare: posted_ });
+      return posted_;
+    },
     log: () => ({ posted: [...posted], received: [...received] }),
     panel: () => panel,
     rendered: (pred, timeoutMs = 20000) =>

@@ -269,20 +269,27 @@ describe('CLOE Grid, a good citizen of VS Code', () => {
     for (const name of ['cohort', 'candidate']) assert.ok(snippets.includes(name), `${name} in ${snippets.join(', ')}`);
   });
 
-  it('Compare Outcomes with… shows what the working tree changes to outcomes against a git ref (cloe-grid diff)', async () => {
+  it('Compare Outcomes with… shows in the outcomes view what the working tree changes to outcomes against a git ref (cloe-grid diff)', async () => {
     // A grid file git does not know yet: against HEAD, all its candidates are added.
     const file = sample('compare-outcomes-test.cloe.yaml');
     fs.writeFileSync(file.fsPath, 'cloe: 1\ncohorts:\n  - id: cmp\n    candidates:\n      - { id: CMP-1, name: Camille Comparé, profession: Comptable, result: B2 }\n');
+    type Compared = { uri: string; title: string; summary: string; groups: { id: string; rows: { id: string | null; change: string; after: string }[] }[] };
+    const view = (api as unknown as { outcomes: { rendered(p: (r: { compared: string[] }) => boolean): Promise<{ compared: string[] }> } }).outcomes;
     try {
       const doc = await vscode.workspace.openTextDocument(file);
       await vscode.window.showTextDocument(doc);
       assert.equal(doc.languageId, 'cloe-yaml');
-      const markdown = await vscode.commands.executeCommand<string | undefined>('cloe.compareOutcomes', 'HEAD');
-      assert.ok(markdown, 'the command returns the Markdown it shows');
-      assert.match(markdown, /compare-outcomes-test\.cloe\.yaml — HEAD/);
-      assert.match(markdown, /CMP-1/);
-      assert.match(markdown, /\badded\b|\bajouté\b/);
-      assert.match(markdown, /Certificat CLOE B2/);
+      const compared = await vscode.commands.executeCommand<Compared | undefined>('cloe.compareOutcomes', 'HEAD');
+      assert.ok(compared, 'the command returns the comparison it showed');
+      assert.equal(compared.uri, doc.uri.toString());
+      assert.match(compared.title, /HEAD/);
+      assert.match(compared.summary, /1/);
+      const rows = compared.groups.flatMap((g) => g.rows);
+      assert.deepEqual(rows.map((r) => [r.id, r.change, r.after]), [['CMP-1', rows[0]!.change, 'Certificat CLOE B2']]);
+      assert.match(rows[0]!.change, /^(added|ajouté)$/);
+      // The webview shows it, above the cohorts.
+      const shown = await view.rendered((r) => r.compared.length > 0);
+      assert.deepEqual(shown.compared, ['CMP-1 Certificat CLOE B2']);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(file.fsPath, { force: true });

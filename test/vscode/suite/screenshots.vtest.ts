@@ -106,4 +106,38 @@ describe('screenshots', () => {
       await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
     }
   });
+
+  it('a comparison with HEAD in the outcomes view', async () => {
+    const uri = sample('acme-formation.cloe.yaml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const original = doc.getText();
+    const cloe = vscode.workspace.getConfiguration('cloe');
+    await cloe.update('locale', 'fr', vscode.ConfigurationTarget.Global);
+    try {
+      // Two edits a reviewer must see: a result raised (a certificate gained), a threshold lowered.
+      const edit = new vscode.WorkspaceEdit();
+      const at = (needle: string) => doc.positionAt(original.indexOf(needle));
+      edit.replace(uri, new vscode.Range(at('result: B2+').translate(0, 8), at('result: B2+').translate(0, 11)), 'C1');
+      edit.replace(uri, new vscode.Range(at('threshold: C1').translate(0, 11), at('threshold: C1').translate(0, 13)), 'B2');
+      await vscode.workspace.applyEdit(edit);
+      await doc.save();
+      await vscode.window.showTextDocument(doc);
+      await until('the view in French', async () => {
+        const s = await vscode.commands.executeCommand<{ view: { locale: string } }>('cloe.showOutcomes', uri);
+        return s.view.locale === 'fr' ? s : undefined;
+      });
+      const compared = await vscode.commands.executeCommand<{ groups: unknown[] }>('cloe.compareOutcomes', 'HEAD');
+      assert.ok(compared && compared.groups.length > 0);
+      const api = await vscode.extensions.getExtension<{ outcomes: { rendered(p: (r: { compared: string[] }) => boolean): Promise<unknown> } }>(EXTENSION_ID)!.activate();
+      await api.outcomes.rendered((r) => r.compared.length > 0);
+      await new Promise((r) => setTimeout(r, 800));
+      await askRunner('screenshot', path.join(DIR!, 'compare-view.png'), 'iframe.webview.ready');
+    } finally {
+      const back = new vscode.WorkspaceEdit();
+      back.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+      await vscode.workspace.applyEdit(back);
+      await doc.save();
+      await cloe.update('locale', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

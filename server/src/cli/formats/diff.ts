@@ -1,6 +1,6 @@
 /** `cloe-grid diff`: what a change does to outcomes, as a table, Markdown, JSON or GitHub annotations. */
-import { changeGroups, countChanges, type DiffField, type OutcomeChange } from '../../core/diff';
-import { outcomeText } from '../../core/explain';
+import { changeGroups, type OutcomeChange } from '../../core/diff';
+import { decision, decisions, orderedGroups, summaryText, whatChanged } from '../../core/diff-text';
 import { type Locale, type MessageId, msg, render } from '../../core/messages';
 import { escapeData, escapeProperty } from './github';
 import type { ReportRow } from './report';
@@ -9,56 +9,14 @@ export type RowChange = OutcomeChange<ReportRow>;
 
 const text = (id: MessageId, locale: Locale, args: Record<string, string | number> = {}) => render(msg(id, args), locale);
 
-function thresholdText(row: ReportRow, locale: Locale): string {
-  if (!row.threshold) return '—';
-  return row.thresholdSource ? `${row.threshold} (${text(`diff.source.${row.thresholdSource}`, locale)})` : row.threshold;
-}
-
-function decision(row: ReportRow, locale: Locale): string {
-  return outcomeText(row.outcome, row.result ?? undefined, locale);
-}
-
-function valueOf(field: DiffField, row: ReportRow, locale: Locale): string {
-  switch (field) {
-    case 'threshold':
-      return thresholdText(row, locale);
-    case 'outcome':
-      return decision(row, locale);
-    default:
-      return row[field] ?? '—';
-  }
-}
-
-/** "threshold: B2 (recommended) → B1 (set); result: B1 → B2", or, for an added or removed candidate, what it has. */
-function whatChanged(c: RowChange, locale: Locale): string {
-  const name = (f: DiffField) => text(`diff.field.${f}`, locale);
-  if (c.change === 'changed') {
-    return c.fields
-      .filter((f) => f !== 'outcome')
-      .map((f) => text('diff.field-change', locale, { field: name(f), before: valueOf(f, c.before!, locale), after: valueOf(f, c.after!, locale) }))
-      .join(text('list.semicolon', locale));
-  }
-  const row = (c.after ?? c.before)!;
-  return (['profession', 'threshold', 'result'] as const).map((f) => text('diff.field-value', locale, { field: name(f), value: valueOf(f, row, locale) })).join(text('list.semicolon', locale));
-}
-
 function decisionCell(c: RowChange, locale: Locale, strong = false): string {
-  if (c.change !== 'changed') return decision((c.after ?? c.before)!, locale);
-  const after = decision(c.after!, locale);
-  if (!c.fields.includes('outcome')) return after;
-  return `${decision(c.before!, locale)} → ${strong ? `**${after}**` : after}`;
-}
-
-function summaryText(changes: readonly RowChange[], locale: Locale): string {
-  if (changes.length === 0) return text('diff.none', locale);
-  const n = countChanges(changes);
-  return text('diff.summary', locale, { ...n });
+  const d = decisions(c, locale);
+  return d.before === undefined ? d.after : `${d.before} → ${strong ? `**${d.after}**` : d.after}`;
 }
 
 /** The changes in the order a reviewer reads them: certificates gained, lost, other decisions, the rest. */
 function ordered(changes: readonly RowChange[]): RowChange[] {
-  const g = changeGroups(changes);
-  return [...g.gained, ...g.lost, ...g.outcome, ...g.rest];
+  return orderedGroups(changes).flatMap((g) => g.changes);
 }
 
 /** Display width, counting each code point once (accents, dashes). */
