@@ -97,6 +97,8 @@ interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** The text of standard input (`-`); the executable reads file descriptor 0 (tests running in process give it). */
+  stdin?: () => string;
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
@@ -175,7 +177,7 @@ async function checkFiles(paths: string[], io: Io, opts: CheckRun): Promise<Chec
   const targets = named.filter((t) => !isConfig(t));
   const namedConfigs = new Set(named.filter(isConfig).map((t) => loader.load(t.abs!).path!));
   let stdinText: string | undefined;
-  const stdin = () => (stdinText ??= readStdin());
+  const stdin = () => (stdinText ??= (io.stdin ?? readStdin)());
   const keep = (f: Finding) => SEVERITIES.indexOf(f.severity) <= opts.minRank;
   const configs = new Map<string, ResolvedConfig>([...namedConfigs].map((p) => [p, loader.load(p)]));
   const jobs = targets.map((t) => {
@@ -298,7 +300,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const rows = reportRows(files);
       if (format === 'xlsx') {
         const { reportXlsx } = require('./formats/spreadsheet') as typeof import('./formats/spreadsheet'); // eslint-disable-line @typescript-eslint/no-require-imports
-        writeAtomically(values.output!, await reportXlsx(rows, { locale, oneSheet: !!values['one-sheet'] }));
+        writeAtomically(values.output!, await reportXlsx(rows, { locale, oneSheet: !!values['one-sheet'] }), io.cwd);
       } else if (format === 'html') {
         emit(reportHtml(files, { locale, version: VERSION, date: new Date().toISOString().slice(0, 10) }), values.output, io);
       } else {
@@ -323,7 +325,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const minSeverity: Severity = values.quiet ? 'error' : oneOf(values['min-severity'], SEVERITIES, '--min-severity', 'warning');
     const fixer = fixerFor(command, values.fix, values['fix-dry-run'], io);
     const files = await checkFiles(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf(minSeverity), fixer, findingsOnly: true });
-    const ctx: FormatContext = { locale, version: VERSION, color: color && !values.output, maxWarnings };
+    const ctx: FormatContext = { locale, version: VERSION, color: color && !values.output, maxWarnings, cwd: io.cwd };
     const out =
       format === 'json'
         ? formatJson(files, ctx)
@@ -353,7 +355,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 function emit(out: string, output: string | undefined, io: Io): void {
-  if (output) writeAtomically(output, out);
+  if (output) writeAtomically(output, out, io.cwd);
   else io.stdout(out);
 }
 

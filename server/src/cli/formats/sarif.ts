@@ -73,7 +73,7 @@ export function formatSarif(files: readonly CheckedFile[], ctx: FormatContext): 
           },
         },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI(process.cwd().replace(/\/?$/, '/')) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI((ctx.cwd ?? process.cwd()).replace(/\/?$/, '/')) } },
         artifacts: files.map((f) => ({ location: { uri: artifactUri(f), uriBaseId: f.display.startsWith('/') ? undefined : '%SRCROOT%' }, mimeType: 'application/yaml', encoding: 'utf-8' })),
         results,
       },
