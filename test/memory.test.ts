@@ -9,6 +9,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './helpers';
+import { TestClient } from './lsp-client';
 
 const OUT = path.resolve(__dirname, '..');
 
@@ -72,5 +75,27 @@ describe('memory of the language server while a large file is edited', () => {
     // Closed: the model and the text are garbage (the core's bounded caches of names and messages stay).
     const left = m.closed - m.empty;
     assert.ok(left < 0.1 * (m.after - m.empty), `${(left / 1e6).toFixed(1)} MB are still used once the file is closed (the model and text were ${((m.after - m.empty) / 1e6).toFixed(1)} MB)`);
+  });
+});
+
+describe('the heap policy of the language server', () => {
+  test('CLOE_HEAP_POLICY=off leaves V8 as it is, says so in the log, and the server works the same', async () => {
+    const uri = pathToFileURL(path.join(ROOT, 'heap-policy.cloe.yaml')).href;
+    const text = 'cloe: 1\ncohorts:\n  - id: c\n    candidates:\n      - id: X-1\n        name: Ann\n        profession: Comptable\n        threshold: B3\n';
+    const diagnostics: string[][] = [];
+    for (const policy of ['on', 'off']) {
+      const client = new TestClient(policy === 'off' ? { env: { CLOE_HEAP_POLICY: 'off' } } : {});
+      try {
+        await client.initialize();
+        // (didOpen is handled after initialized, whose log line is then sent.)
+        diagnostics.push((await client.open(uri, text)).diagnostics.map((d) => String(d.code)));
+        const said = client.logs.filter((l) => l.startsWith('CLOE_HEAP_POLICY=off'));
+        assert.equal(said.length, policy === 'off' ? 1 : 0, client.logs.join('\n'));
+      } finally {
+        await client.stop();
+      }
+    }
+    assert.deepEqual(diagnostics[1], diagnostics[0]);
+    assert.ok(diagnostics[0]!.includes('invalid-level'), diagnostics[0]!.join(', '));
   });
 });

@@ -119,8 +119,11 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
  *   file (COLLECT_AFTER_EDIT), so that at most two texts are alive at once (the one being
  *   replaced while the new one is made), and leaves room for the next edit then. Otherwise 10 %
  *   heap growth starts collections sooner (the first check of a large file).
+ * CLOE_HEAP_POLICY=off leaves V8's defaults (faster first checks and edits of very large files,
+ * for more memory): the server then says so in its log.
  */
 function tuneHeap(): { collect(roomForEdit: boolean): void } | undefined {
+  if (HEAP_POLICY_OFF) return undefined;
   try {
     setFlagsFromString('--no-allocation-site-pretenuring');
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH}`);
@@ -145,6 +148,9 @@ function tuneHeap(): { collect(roomForEdit: boolean): void } | undefined {
     return undefined;
   }
 }
+
+/** CLOE_HEAP_POLICY=off: no heap tuning (see tuneHeap). */
+const HEAP_POLICY_OFF = process.env.CLOE_HEAP_POLICY === 'off';
 
 /** How much the heap may grow past what a full collection kept before the next one (%). */
 const HEAP_GROWTH = 10;
@@ -445,6 +451,7 @@ export function startServer(): void {
   });
 
   connection.onInitialized(() => {
+    if (HEAP_POLICY_OFF) connection.console.info('CLOE_HEAP_POLICY=off: V8 collects garbage as it would by default (more memory kept for large files).');
     if (canWatchFiles) {
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/cloe.config.{yaml,yml}' }, { globPattern: '**/*.cloe.{yaml,yml}' }] })
