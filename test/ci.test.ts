@@ -13,7 +13,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import * as yaml from 'yaml';
 import * as lazyYaml from '../server/src/cli/lazy-yaml';
-import { CLI, type CliResult, INVALID_SAMPLES, ROOT, readRepoFile, runCli, VALID_SAMPLES } from './helpers';
+import { CLI, type CliResult, INVALID_SAMPLES, ROOT, readRepoFile, runInProcess, VALID_SAMPLES } from './helpers';
 
 const tempDirs: string[] = [];
 after(() => {
@@ -71,8 +71,8 @@ test('--format gitlab: a Code Quality report with GitLab\'s documented fields, o
   for (const f of [...INVALID_SAMPLES(), ...VALID_SAMPLES()]) write(dir, { [f]: readRepoFile(f) });
   write(dir, { 'cloe.config.yaml': 'rules:\n  unknown-profession: information\n' });
   const args = ['check', '--min-severity', 'hint', 'samples'];
-  const gitlab = await runCli([...args, '--format', 'gitlab'], { cwd: dir });
-  const json = await runCli([...args, '--format', 'json'], { cwd: dir });
+  const gitlab = await runInProcess([...args, '--format', 'gitlab'], { cwd: dir });
+  const json = await runInProcess([...args, '--format', 'json'], { cwd: dir });
   assert.equal(gitlab.code, 1, gitlab.stderr);
   assert.equal(gitlab.stderr, '');
   const issues = parse<CodeQualityIssue[]>(gitlab);
@@ -96,7 +96,7 @@ test('--format gitlab: a Code Quality report with GitLab\'s documented fields, o
   // GitLab keeps one issue per fingerprint: two findings never share one.
   assert.equal(new Set(issues.map((x) => x.fingerprint)).size, issues.length);
   // The same findings give the same fingerprints (GitLab compares pipelines by them).
-  assert.deepEqual(parse<CodeQualityIssue[]>(await runCli([...args, '--format', 'gitlab'], { cwd: dir })).map((x) => x.fingerprint), issues.map((x) => x.fingerprint));
+  assert.deepEqual(parse<CodeQualityIssue[]>(await runInProcess([...args, '--format', 'gitlab'], { cwd: dir })).map((x) => x.fingerprint), issues.map((x) => x.fingerprint));
 });
 
 test('--format gitlab: a fingerprint follows its finding, not the other findings of the file', async () => {
@@ -112,13 +112,13 @@ cohorts:
         result: B3
 `;
   write(dir, { 'a.cloe.yaml': one, 'b.cloe.yaml': one.replace('result: B3', 'result: B3\n        colour: blue') });
-  const issues = parse<CodeQualityIssue[]>(await runCli(['check', '--format', 'gitlab', 'a.cloe.yaml', 'b.cloe.yaml'], { cwd: dir }));
+  const issues = parse<CodeQualityIssue[]>(await runInProcess(['check', '--format', 'gitlab', 'a.cloe.yaml', 'b.cloe.yaml'], { cwd: dir }));
   assert.deepEqual(issues.map((x) => [x.location.path, x.check_name]), [['a.cloe.yaml', 'invalid-level'], ['b.cloe.yaml', 'invalid-level'], ['b.cloe.yaml', 'unknown-key']]);
   // Same rule, range and message in another file: another fingerprint.
   assert.notEqual(issues[0]!.fingerprint, issues[1]!.fingerprint);
   // A warning added after it leaves the fingerprint of b's error as it was alone.
   write(dir, { 'b.cloe.yaml': one });
-  const before = parse<CodeQualityIssue[]>(await runCli(['check', '--format', 'gitlab', 'b.cloe.yaml'], { cwd: dir }));
+  const before = parse<CodeQualityIssue[]>(await runInProcess(['check', '--format', 'gitlab', 'b.cloe.yaml'], { cwd: dir }));
   assert.equal(before[0]!.fingerprint, issues[1]!.fingerprint);
 });
 

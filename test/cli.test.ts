@@ -1,7 +1,9 @@
 /**
- * The `cloe-grid` CLI spawned as a process (dist/cli.js, see helpers.runCli), in temporary folders
- * holding small grid files written here: every format of `check` and `report`, the JSON contracts,
- * exit codes and error paths of SPEC §5 and issue 2.
+ * The `cloe-grid` CLI, in temporary folders holding small grid files written here: every format of
+ * `check` and `report`, the JSON contracts, exit codes and error paths of SPEC §5 and issue 2.
+ * Run in process (`cli`, helpers.runInProcess), but for a few runs of the executable
+ * (dist/cli.js, helpers.runCli) that prove its wiring: the exit code, the real stdin read once,
+ * no colours when stdout is no TTY, LANG, the bundle's version, worker threads.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,9 +12,10 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { VERSION } from '../server/src/cli/main';
 import { RULES } from '../server/src/core/rules/index';
 import { generate } from './generate';
-import { type CliResult, readRepoFile, runCli } from './helpers';
+import { type CliResult, readRepoFile, runCli, runInProcess as cli } from './helpers';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -275,7 +278,7 @@ test('check on a valid file: exit 0 and a stylish summary', async () => {
 
 test('check on an invalid file: exit 1, each finding as "line:col severity message rule"', async () => {
   const cwd = workspace({ 'invalid.cloe.yaml': INVALID, 'warn.cloe.yaml': WARN });
-  const r = await runCli(['check', 'invalid.cloe.yaml', 'warn.cloe.yaml'], { cwd });
+  const r = await cli(['check', 'invalid.cloe.yaml', 'warn.cloe.yaml'], { cwd });
   assert.equal(r.code, 1, r.stderr);
   const out = lines(r.stdout);
   assert.ok(out.includes('invalid.cloe.yaml'), 'a header line per file with findings');
@@ -303,38 +306,38 @@ test('check prints no ANSI colour codes when stdout is not a TTY', async () => {
 
 test('--max-warnings: warnings alone exit 0, and exit 1 over the limit', async () => {
   const cwd = workspace({ 'warn.cloe.yaml': WARN });
-  const plain = await runCli(['check', 'warn.cloe.yaml'], { cwd });
+  const plain = await cli(['check', 'warn.cloe.yaml'], { cwd });
   assert.equal(plain.code, 0, plain.stdout);
   assert.match(plain.stdout, /unknown-key/);
 
-  const zero = await runCli(['check', '--max-warnings', '0', 'warn.cloe.yaml'], { cwd });
+  const zero = await cli(['check', '--max-warnings', '0', 'warn.cloe.yaml'], { cwd });
   assert.equal(zero.code, 1, zero.stdout);
   assert.match(zero.stdout, /Too many warnings \(1, maximum allowed 0\)/);
 
-  const one = await runCli(['check', '--max-warnings', '1', 'warn.cloe.yaml'], { cwd });
+  const one = await cli(['check', '--max-warnings', '1', 'warn.cloe.yaml'], { cwd });
   assert.equal(one.code, 0, one.stdout);
 
-  const json = await runCli(['check', '--max-warnings', '0', '--format', 'json', 'warn.cloe.yaml'], { cwd });
+  const json = await cli(['check', '--max-warnings', '0', '--format', 'json', 'warn.cloe.yaml'], { cwd });
   assert.equal(json.code, 1, 'the limit applies whatever the format');
 
-  assertUsageError(await runCli(['check', '--max-warnings', 'many', 'warn.cloe.yaml'], { cwd }), 'many', '--max-warnings');
+  assertUsageError(await cli(['check', '--max-warnings', 'many', 'warn.cloe.yaml'], { cwd }), 'many', '--max-warnings');
 });
 
 test('--quiet prints errors only', async () => {
   const cwd = workspace({ 'invalid.cloe.yaml': INVALID, 'warn.cloe.yaml': WARN });
-  const r = await runCli(['check', '--quiet', 'invalid.cloe.yaml', 'warn.cloe.yaml'], { cwd });
+  const r = await cli(['check', '--quiet', 'invalid.cloe.yaml', 'warn.cloe.yaml'], { cwd });
   assert.equal(r.code, 1);
   assert.match(r.stdout, /invalid-level/);
   assert.doesNotMatch(r.stdout, /unknown-key|colour|warn\.cloe\.yaml/);
 
-  const q = await runCli(['check', '-q', '--format', 'json', 'invalid.cloe.yaml', 'warn.cloe.yaml'], { cwd });
+  const q = await cli(['check', '-q', '--format', 'json', 'invalid.cloe.yaml', 'warn.cloe.yaml'], { cwd });
   const findings = parseJson<JsonFinding[]>(q);
   assert.deepEqual(
     findings.map((f) => f.severity),
     ['error'],
   );
 
-  const onlyWarnings = await runCli(['check', '--quiet', 'warn.cloe.yaml'], { cwd });
+  const onlyWarnings = await cli(['check', '--quiet', 'warn.cloe.yaml'], { cwd });
   assert.equal(onlyWarnings.code, 0);
   assert.doesNotMatch(onlyWarnings.stdout, /unknown-key/);
 });
@@ -343,7 +346,7 @@ test('--quiet with --max-warnings: the exit code and the printed summary agree',
   // Under --quiet the warnings are hidden; if they still fail the run, the output must say so
   // rather than print a success mark above exit code 1.
   const cwd = workspace({ 'warn.cloe.yaml': WARN });
-  const r = await runCli(['check', '--quiet', '--max-warnings', '0', 'warn.cloe.yaml'], { cwd });
+  const r = await cli(['check', '--quiet', '--max-warnings', '0', 'warn.cloe.yaml'], { cwd });
   if (r.code === 1) {
     assert.doesNotMatch(r.stdout, /✔/, `exit 1 but the summary claims success: ${JSON.stringify(r.stdout)}`);
     assert.match(r.stdout + r.stderr, /warning/i, 'a failing run explains why');
@@ -355,17 +358,17 @@ test('--quiet with --max-warnings: the exit code and the printed summary agree',
 
 test('--locale fr prints French messages', async () => {
   const cwd = workspace({ 'invalid.cloe.yaml': INVALID, 'warn.cloe.yaml': WARN });
-  const r = await runCli(['check', '--locale', 'fr', 'invalid.cloe.yaml', 'warn.cloe.yaml'], { cwd });
+  const r = await cli(['check', '--locale', 'fr', 'invalid.cloe.yaml', 'warn.cloe.yaml'], { cwd });
   assert.equal(r.code, 1);
   assert.match(r.stdout, /12:20\s+erreur\s+«\sB3\s» n’est pas un niveau du CECRL/);
   assert.match(r.stdout, /avertissement\s+Clé inconnue «\scolour\s»/);
   assert.match(r.stdout, /✖ 1 erreur, 1 avertissement dans 2 fichiers/);
   assert.doesNotMatch(r.stdout, /is not a CEFR level/);
 
-  const json = parseJson<JsonFinding[]>(await runCli(['check', '--locale', 'fr', '--format', 'json', 'invalid.cloe.yaml'], { cwd }));
+  const json = parseJson<JsonFinding[]>(await cli(['check', '--locale', 'fr', '--format', 'json', 'invalid.cloe.yaml'], { cwd }));
   assert.match(json[0]!.message, /n’est pas un niveau du CECRL/);
 
-  assertUsageError(await runCli(['check', '--locale', 'de', 'invalid.cloe.yaml'], { cwd }), '"de"', '--locale');
+  assertUsageError(await cli(['check', '--locale', 'de', 'invalid.cloe.yaml'], { cwd }), '"de"', '--locale');
 });
 
 test('LANG=fr_FR.UTF-8 gives French by default; --locale en overrides it', async () => {
@@ -375,10 +378,10 @@ test('LANG=fr_FR.UTF-8 gives French by default; --locale en overrides it', async
   assert.match(fr.stdout, /«\sB3\s» n’est pas un niveau du CECRL/);
   assert.match(fr.stdout, /dans 1 fichier/);
 
-  const en = await runCli(['check', '--locale', 'en', 'invalid.cloe.yaml'], { cwd, env: { LANG: 'fr_FR.UTF-8' } });
+  const en = await cli(['check', '--locale', 'en', 'invalid.cloe.yaml'], { cwd, env: { LANG: 'fr_FR.UTF-8' } });
   assert.ok(en.stdout.includes(B3_MESSAGE_EN), en.stdout);
 
-  const c = await runCli(['check', 'invalid.cloe.yaml'], { cwd, env: { LANG: 'C' } });
+  const c = await cli(['check', 'invalid.cloe.yaml'], { cwd, env: { LANG: 'C' } });
   assert.ok(c.stdout.includes(B3_MESSAGE_EN), c.stdout);
 });
 
@@ -388,7 +391,7 @@ test('LANG=fr_FR.UTF-8 gives French by default; --locale en overrides it', async
 
 test('--format json: the exact contract for a known finding', async () => {
   const cwd = workspace({ 'invalid.cloe.yaml': INVALID });
-  const r = await runCli(['check', '--format', 'json', 'invalid.cloe.yaml'], { cwd });
+  const r = await cli(['check', '--format', 'json', 'invalid.cloe.yaml'], { cwd });
   assert.equal(r.code, 1);
   assert.equal(r.stderr, '');
   const findings = parseJson<JsonFinding[]>(r);
@@ -407,7 +410,7 @@ test('--format json: the exact contract for a known finding', async () => {
 
 test('--format json: every finding has exactly the five keys, LSP ranges and a known severity', async () => {
   const cwd = workspace({ 'rich.cloe.yaml': RICH, 'warn.cloe.yaml': WARN, 'valid.cloe.yaml': VALID });
-  const r = await runCli(['check', '--format', 'json', '--min-severity', 'hint', 'rich.cloe.yaml', 'warn.cloe.yaml', 'valid.cloe.yaml'], { cwd });
+  const r = await cli(['check', '--format', 'json', '--min-severity', 'hint', 'rich.cloe.yaml', 'warn.cloe.yaml', 'valid.cloe.yaml'], { cwd });
   assert.equal(r.code, 1);
   const findings = parseJson<JsonFinding[]>(r);
   assert.ok(findings.length >= 8, `several findings: ${findings.length}`);
@@ -430,15 +433,15 @@ test('--format json: every finding has exactly the five keys, LSP ranges and a k
 
 test('threshold-defaulted is a hint: listed from --min-severity hint, not from information', async () => {
   const cwd = workspace({ 'rich.cloe.yaml': RICH });
-  const info = parseJson<JsonFinding[]>(await runCli(['check', '--format', 'json', '--min-severity', 'information', 'rich.cloe.yaml'], { cwd }));
+  const info = parseJson<JsonFinding[]>(await cli(['check', '--format', 'json', '--min-severity', 'information', 'rich.cloe.yaml'], { cwd }));
   assert.deepEqual(info.filter((f) => f.rule === 'threshold-defaulted'), []);
-  const hint = parseJson<JsonFinding[]>(await runCli(['check', '--format', 'json', '--min-severity', 'hint', 'rich.cloe.yaml'], { cwd }));
+  const hint = parseJson<JsonFinding[]>(await cli(['check', '--format', 'json', '--min-severity', 'hint', 'rich.cloe.yaml'], { cwd }));
   assert.ok(hint.some((f) => f.rule === 'threshold-defaulted' && f.severity === 'hint'), JSON.stringify(hint));
 });
 
 test('--format json on a clean file prints an empty array', async () => {
   const cwd = workspace({ 'valid.cloe.yaml': VALID });
-  const r = await runCli(['check', '--format', 'json', 'valid.cloe.yaml'], { cwd });
+  const r = await cli(['check', '--format', 'json', 'valid.cloe.yaml'], { cwd });
   assert.equal(r.code, 0);
   assert.deepEqual(parseJson(r), []);
 });
@@ -463,11 +466,13 @@ interface SarifLog {
 
 test('--format sarif: valid SARIF 2.1.0 with rules, levels and 1-based regions', async () => {
   const cwd = workspace({ 'invalid.cloe.yaml': INVALID, 'warn.cloe.yaml': WARN });
-  const r = await runCli(['check', '--format', 'sarif', 'invalid.cloe.yaml', 'warn.cloe.yaml'], { cwd });
+  const r = await cli(['check', '--format', 'sarif', 'invalid.cloe.yaml', 'warn.cloe.yaml'], { cwd });
   assert.equal(r.code, 1);
   const log = parseJson<SarifLog>(r);
   validateSarif(log);
   assert.equal(log.version, '2.1.0');
+  // Relative artifact URIs start from the folder the CLI runs in.
+  assert.equal((log.runs[0] as { originalUriBaseIds?: Record<string, { uri: string }> }).originalUriBaseIds?.['%SRCROOT%']?.uri, `file://${encodeURI(cwd)}/`);
   assert.equal(log.runs.length, 1);
   const run = log.runs[0]!;
   assert.equal(run.tool.driver.name, 'cloe-grid');
@@ -502,27 +507,27 @@ test('--format sarif: valid SARIF 2.1.0 with rules, levels and 1-based regions',
 
 test('--format sarif validates for many rules (related locations, fixes, notes), clean files, stdin and absolute paths', async () => {
   const cwd = workspace({ 'rich.cloe.yaml': RICH, 'valid.cloe.yaml': VALID, 'sub dir/a b.cloe.yaml': INVALID });
-  const many = await runCli(['check', '--format', 'sarif', '--min-severity', 'hint', 'rich.cloe.yaml', 'valid.cloe.yaml', 'sub dir'], { cwd });
+  const many = await cli(['check', '--format', 'sarif', '--min-severity', 'hint', 'rich.cloe.yaml', 'valid.cloe.yaml', 'sub dir'], { cwd });
   assert.equal(many.code, 1);
   const log = parseJson<SarifLog>(many);
   validateSarif(log);
   const levels = new Set(log.runs[0]!.results.map((x) => x.level));
   assert.deepEqual([...levels].sort(), ['error', 'note', 'warning']);
 
-  const clean = await runCli(['check', '--format', 'sarif', 'valid.cloe.yaml'], { cwd });
+  const clean = await cli(['check', '--format', 'sarif', 'valid.cloe.yaml'], { cwd });
   assert.equal(clean.code, 0);
   const cleanLog = parseJson<SarifLog>(clean);
   validateSarif(cleanLog);
   assert.deepEqual(cleanLog.runs[0]!.results, []);
 
-  const stdin = await runCli(['check', '--format', 'sarif', '-', '--stdin-filename', 'piped.cloe.yaml'], { cwd, input: INVALID });
+  const stdin = await cli(['check', '--format', 'sarif', '-', '--stdin-filename', 'piped.cloe.yaml'], { cwd, input: INVALID });
   assert.equal(stdin.code, 1);
   const stdinLog = parseJson<SarifLog>(stdin);
   validateSarif(stdinLog);
   assert.equal(stdinLog.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, 'piped.cloe.yaml');
 
   const elsewhere = workspace({ 'far.cloe.yaml': INVALID });
-  const abs = await runCli(['check', '--format', 'sarif', path.join(elsewhere, 'far.cloe.yaml')], { cwd });
+  const abs = await cli(['check', '--format', 'sarif', path.join(elsewhere, 'far.cloe.yaml')], { cwd });
   assert.equal(abs.code, 1);
   validateSarif(parseJson(abs));
 });
@@ -540,7 +545,7 @@ test('--format sarif: "-" named twice still gives valid SARIF (stdin is one inpu
 
 test('--format github: workflow commands with file, line, col, endLine, endColumn and title', async () => {
   const cwd = workspace({ 'invalid.cloe.yaml': INVALID, 'warn.cloe.yaml': WARN, 'valid.cloe.yaml': VALID });
-  const r = await runCli(['check', '--format', 'github', 'invalid.cloe.yaml', 'warn.cloe.yaml', 'valid.cloe.yaml'], { cwd });
+  const r = await cli(['check', '--format', 'github', 'invalid.cloe.yaml', 'warn.cloe.yaml', 'valid.cloe.yaml'], { cwd });
   assert.equal(r.code, 1);
   const out = lines(r.stdout);
   assert.equal(out.length, 2, r.stdout);
@@ -548,14 +553,14 @@ test('--format github: workflow commands with file, line, col, endLine, endColum
   assert.ok(out[1]!.startsWith('::warning file=warn.cloe.yaml,line=14,col=9,endLine=14,endColumn=15,title=unknown-key::'), out[1]);
   assert.match(out[1]!, /colour/);
 
-  const clean = await runCli(['check', '--format', 'github', 'valid.cloe.yaml'], { cwd });
+  const clean = await cli(['check', '--format', 'github', 'valid.cloe.yaml'], { cwd });
   assert.equal(clean.code, 0);
   assert.equal(clean.stdout, '');
 });
 
 test('--format junit: well-formed XML whose counts match the findings', async () => {
   const cwd = workspace({ 'invalid.cloe.yaml': INVALID, 'warn.cloe.yaml': WARN, 'valid.cloe.yaml': VALID, 'rich.cloe.yaml': RICH });
-  const r = await runCli(['check', '--format', 'junit', 'invalid.cloe.yaml', 'warn.cloe.yaml', 'valid.cloe.yaml'], { cwd });
+  const r = await cli(['check', '--format', 'junit', 'invalid.cloe.yaml', 'warn.cloe.yaml', 'valid.cloe.yaml'], { cwd });
   assert.equal(r.code, 1);
   const xml = r.stdout;
   assertWellFormedXml(xml);
@@ -585,7 +590,7 @@ test('--format junit: well-formed XML whose counts match the findings', async ()
   assert.match(xml, /<failure message="&quot;B3&quot; is not a CEFR level[^"]*" type="error">/);
 
   // Many findings with quotes, guillemets and accents stay well-formed.
-  const rich = await runCli(['check', '--format', 'junit', '--locale', 'fr', 'rich.cloe.yaml'], { cwd });
+  const rich = await cli(['check', '--format', 'junit', '--locale', 'fr', 'rich.cloe.yaml'], { cwd });
   assert.equal(rich.code, 1);
   assertWellFormedXml(rich.stdout);
   assert.ok((rich.stdout.match(/<failure\b/g) ?? []).length >= 5);
@@ -598,25 +603,25 @@ test('--format junit: well-formed XML whose counts match the findings', async ()
 test('--output writes the report to the file and nothing to stdout', async () => {
   const cwd = workspace({ 'invalid.cloe.yaml': INVALID, 'report.cloe.yaml': REPORT });
   // The folder out/ does not exist: a clear usage error naming the file, and no file.
-  const noFolder = await runCli(['check', '--format', 'json', '--output', 'out/findings.json', 'invalid.cloe.yaml'], { cwd });
+  const noFolder = await cli(['check', '--format', 'json', '--output', 'out/findings.json', 'invalid.cloe.yaml'], { cwd });
   assertUsageError(noFolder, 'out/findings.json');
   assert.equal(fs.existsSync(path.join(cwd, 'out')), false);
 
-  const ok = await runCli(['check', '--format', 'json', '--output', 'findings.json', 'invalid.cloe.yaml'], { cwd });
+  const ok = await cli(['check', '--format', 'json', '--output', 'findings.json', 'invalid.cloe.yaml'], { cwd });
   assert.equal(ok.code, 1);
   assert.equal(ok.stdout, '');
   const written = JSON.parse(fs.readFileSync(path.join(cwd, 'findings.json'), 'utf8')) as JsonFinding[];
   assert.equal(written.length, 1);
   assert.equal(written[0]!.rule, 'invalid-level');
 
-  const stylish = await runCli(['check', '-o', 'findings.txt', 'invalid.cloe.yaml'], { cwd });
+  const stylish = await cli(['check', '-o', 'findings.txt', 'invalid.cloe.yaml'], { cwd });
   assert.equal(stylish.code, 1);
   assert.equal(stylish.stdout, '');
   const text = fs.readFileSync(path.join(cwd, 'findings.txt'), 'utf8');
   assert.match(text, /invalid-level/);
   assert.ok(!text.includes(ESC), 'no colour codes in a file');
 
-  const report = await runCli(['report', '--format', 'csv', '--output', 'outcomes.csv', 'report.cloe.yaml'], { cwd });
+  const report = await cli(['report', '--format', 'csv', '--output', 'outcomes.csv', 'report.cloe.yaml'], { cwd });
   assert.equal(report.code, 0, report.stderr);
   assert.equal(report.stdout, '');
   assert.match(fs.readFileSync(path.join(cwd, 'outcomes.csv'), 'utf8'), /^file,cohort,id,name,profession,threshold,thresholdSource,result,outcome\r?\n/);
@@ -630,19 +635,19 @@ test('--output writes the report to the file and nothing to stdout', async () =>
 
 test('--output on a usage error: exit 2, a line naming the path, the output file neither created nor touched', async () => {
   const cwd = workspace({ 'valid.cloe.yaml': VALID, 'existing.json': 'keep me\n' });
-  const r = await runCli(['check', '--format', 'json', '--output', 'new.json', 'valid.cloe.yaml', 'missing.cloe.yaml'], { cwd });
+  const r = await cli(['check', '--format', 'json', '--output', 'new.json', 'valid.cloe.yaml', 'missing.cloe.yaml'], { cwd });
   assertUsageError(r, 'missing.cloe.yaml');
   assert.equal(fs.existsSync(path.join(cwd, 'new.json')), false);
 
-  const again = await runCli(['check', '--format', 'json', '--output', 'existing.json', 'missing.cloe.yaml'], { cwd });
+  const again = await cli(['check', '--format', 'json', '--output', 'existing.json', 'missing.cloe.yaml'], { cwd });
   assertUsageError(again, 'missing.cloe.yaml');
   assert.equal(fs.readFileSync(path.join(cwd, 'existing.json'), 'utf8'), 'keep me\n');
 
-  const badFormat = await runCli(['check', '--format', 'xml', '--output', 'existing.json', 'valid.cloe.yaml'], { cwd });
+  const badFormat = await cli(['check', '--format', 'xml', '--output', 'existing.json', 'valid.cloe.yaml'], { cwd });
   assertUsageError(badFormat, 'xml');
   assert.equal(fs.readFileSync(path.join(cwd, 'existing.json'), 'utf8'), 'keep me\n');
 
-  const report = await runCli(['report', '--output', 'existing.json', 'missing.cloe.yaml'], { cwd });
+  const report = await cli(['report', '--output', 'existing.json', 'missing.cloe.yaml'], { cwd });
   assertUsageError(report, 'missing.cloe.yaml');
   assert.equal(fs.readFileSync(path.join(cwd, 'existing.json'), 'utf8'), 'keep me\n');
   assert.deepEqual(fs.readdirSync(cwd).sort(), ['existing.json', 'valid.cloe.yaml']);
@@ -653,45 +658,45 @@ test('--output on a usage error: exit 2, a line naming the path, the output file
 // ---------------------------------------------------------------------------------------------
 
 test('exit 2: unknown command', async () => {
-  assertUsageError(await runCli(['frobnicate', 'x.cloe.yaml'], { cwd: workspace() }), 'frobnicate');
+  assertUsageError(await cli(['frobnicate', 'x.cloe.yaml'], { cwd: workspace() }), 'frobnicate');
 });
 
 test('exit 2: unknown option', async () => {
   const cwd = workspace({ 'valid.cloe.yaml': VALID });
-  assertUsageError(await runCli(['check', '--frobnicate', 'valid.cloe.yaml'], { cwd }), '--frobnicate');
-  assertUsageError(await runCli(['report', '--frobnicate', 'valid.cloe.yaml'], { cwd }), '--frobnicate');
+  assertUsageError(await cli(['check', '--frobnicate', 'valid.cloe.yaml'], { cwd }), '--frobnicate');
+  assertUsageError(await cli(['report', '--frobnicate', 'valid.cloe.yaml'], { cwd }), '--frobnicate');
 });
 
 test('exit 2: bad --format value', async () => {
   const cwd = workspace({ 'valid.cloe.yaml': VALID });
-  assertUsageError(await runCli(['check', '--format', 'xml', 'valid.cloe.yaml'], { cwd }), '"xml"', '--format');
+  assertUsageError(await cli(['check', '--format', 'xml', 'valid.cloe.yaml'], { cwd }), '"xml"', '--format');
   // report has its own formats.
-  assertUsageError(await runCli(['report', '--format', 'sarif', 'valid.cloe.yaml'], { cwd }), '"sarif"', '--format');
-  assertUsageError(await runCli(['check', '--format', 'table', 'valid.cloe.yaml'], { cwd }), '"table"', '--format');
+  assertUsageError(await cli(['report', '--format', 'sarif', 'valid.cloe.yaml'], { cwd }), '"sarif"', '--format');
+  assertUsageError(await cli(['check', '--format', 'table', 'valid.cloe.yaml'], { cwd }), '"table"', '--format');
 });
 
 test('exit 2: a missing path', async () => {
   const cwd = workspace({ 'valid.cloe.yaml': VALID });
-  assertUsageError(await runCli(['check', 'valid.cloe.yaml', 'nowhere/missing.cloe.yaml'], { cwd }), 'nowhere/missing.cloe.yaml');
-  assertUsageError(await runCli(['report', 'missing.cloe.yaml'], { cwd }), 'missing.cloe.yaml');
+  assertUsageError(await cli(['check', 'valid.cloe.yaml', 'nowhere/missing.cloe.yaml'], { cwd }), 'nowhere/missing.cloe.yaml');
+  assertUsageError(await cli(['report', 'missing.cloe.yaml'], { cwd }), 'missing.cloe.yaml');
 });
 
 test('exit 2: a folder with no grid file', async () => {
   const cwd = workspace({ 'empty/readme.txt': 'nothing here', 'empty/plain.yaml': 'cloe: 1\n', 'empty/node_modules/x/hidden.cloe.yaml': VALID });
-  assertUsageError(await runCli(['check', 'empty'], { cwd }), 'empty');
+  assertUsageError(await cli(['check', 'empty'], { cwd }), 'empty');
 });
 
 test('exit 2: a glob matching nothing', async () => {
   const cwd = workspace({ 'dir/valid.cloe.yaml': VALID });
-  assertUsageError(await runCli(['check', 'dir/**/*.cloe.yml'], { cwd }), 'dir/**/*.cloe.yml');
-  assertUsageError(await runCli(['check', 'nothing/**/*.cloe.yaml'], { cwd }), 'nothing/**/*.cloe.yaml');
+  assertUsageError(await cli(['check', 'dir/**/*.cloe.yml'], { cwd }), 'dir/**/*.cloe.yml');
+  assertUsageError(await cli(['check', 'nothing/**/*.cloe.yaml'], { cwd }), 'nothing/**/*.cloe.yaml');
 });
 
 test('exit 2: no path at all', async () => {
   const cwd = workspace({ 'valid.cloe.yaml': VALID });
-  assertUsageError(await runCli(['check'], { cwd }), 'path');
-  assertUsageError(await runCli(['report'], { cwd }), 'path');
-  assertUsageError(await runCli(['check', '--format', 'json'], { cwd }), 'path');
+  assertUsageError(await cli(['check'], { cwd }), 'path');
+  assertUsageError(await cli(['report'], { cwd }), 'path');
+  assertUsageError(await cli(['check', '--format', 'json'], { cwd }), 'path');
 });
 
 test('exit 2: no command at all, with a line on stderr', async () => {
@@ -722,11 +727,11 @@ function checkedFiles(r: CliResult): string[] {
 
 test('folders recurse for *.cloe.yaml and *.cloe.yml and skip node_modules', async () => {
   const cwd = workspace(TREE);
-  const r = await runCli(['check', '--format', 'junit', 'tree'], { cwd });
+  const r = await cli(['check', '--format', 'junit', 'tree'], { cwd });
   assert.equal(r.code, 0, `the invalid files under node_modules are skipped: ${r.stdout}`);
   assert.deepEqual(checkedFiles(r), ['tree/a/b/c/three.cloe.yaml', 'tree/a/b/two.cloe.yml', 'tree/a/one.cloe.yaml']);
 
-  const stylish = await runCli(['check', 'tree/'], { cwd });
+  const stylish = await cli(['check', 'tree/'], { cwd });
   assert.equal(stylish.code, 0);
   assert.match(stylish.stdout, /tree\/a\/b\/two\.cloe\.yml/);
   assert.match(stylish.stdout, /0 errors, 1 warning in 3 files/);
@@ -734,21 +739,21 @@ test('folders recurse for *.cloe.yaml and *.cloe.yml and skip node_modules', asy
 
 test('globs (passed unexpanded) select grid files and skip node_modules', async () => {
   const cwd = workspace(TREE);
-  const yaml = await runCli(['check', '--format', 'junit', 'tree/**/*.cloe.yaml'], { cwd });
+  const yaml = await cli(['check', '--format', 'junit', 'tree/**/*.cloe.yaml'], { cwd });
   assert.equal(yaml.code, 0, yaml.stdout + yaml.stderr);
   assert.deepEqual(checkedFiles(yaml), ['tree/a/b/c/three.cloe.yaml', 'tree/a/one.cloe.yaml']);
 
-  const both = await runCli(['check', '--format', 'junit', 'tree/**/*.cloe.{yaml,yml}'], { cwd });
+  const both = await cli(['check', '--format', 'junit', 'tree/**/*.cloe.{yaml,yml}'], { cwd });
   assert.equal(both.code, 0, both.stderr);
   assert.deepEqual(checkedFiles(both), ['tree/a/b/c/three.cloe.yaml', 'tree/a/b/two.cloe.yml', 'tree/a/one.cloe.yaml']);
 
   // A broad glob still keeps to grid files.
-  const all = await runCli(['check', '--format', 'junit', 'tree/a/*'], { cwd });
+  const all = await cli(['check', '--format', 'junit', 'tree/a/*'], { cwd });
   assert.equal(all.code, 0, all.stderr);
   assert.deepEqual(checkedFiles(all), ['tree/a/one.cloe.yaml']);
 
   // A file named twice (directly and through a glob) is checked once.
-  const twice = await runCli(['check', '--format', 'junit', 'tree/a/one.cloe.yaml', 'tree/**/one.cloe.yaml'], { cwd });
+  const twice = await cli(['check', '--format', 'junit', 'tree/a/one.cloe.yaml', 'tree/**/one.cloe.yaml'], { cwd });
   assert.deepEqual(checkedFiles(twice), ['tree/a/one.cloe.yaml']);
 });
 
@@ -761,18 +766,18 @@ test('"-" reads stdin; --stdin-filename names it in the report', async () => {
   assert.equal(findings[0]!.file, 'x.cloe.yaml');
   assert.deepEqual(findings[0]!.range, { start: { line: 11, character: 19 }, end: { line: 11, character: 21 } });
 
-  const stylish = await runCli(['check', '-', '--stdin-filename', 'piped/grid.cloe.yaml'], { cwd, input: INVALID });
+  const stylish = await cli(['check', '-', '--stdin-filename', 'piped/grid.cloe.yaml'], { cwd, input: INVALID });
   assert.equal(stylish.code, 1);
   assert.ok(lines(stylish.stdout).includes('piped/grid.cloe.yaml'), stylish.stdout);
 
-  const clean = await runCli(['check', '-'], { cwd, input: VALID });
+  const clean = await cli(['check', '-'], { cwd, input: VALID });
   assert.equal(clean.code, 0, clean.stdout);
 
-  const mixed = await runCli(['check', '--format', 'github', 'valid.cloe.yaml', '-', '--stdin-filename', 'in.cloe.yaml'], { cwd, input: INVALID });
+  const mixed = await cli(['check', '--format', 'github', 'valid.cloe.yaml', '-', '--stdin-filename', 'in.cloe.yaml'], { cwd, input: INVALID });
   assert.equal(mixed.code, 1);
   assert.match(mixed.stdout, /^::error file=in\.cloe\.yaml,line=12,col=20,/m);
 
-  const report = await runCli(['report', '--format', 'json', '-', '--stdin-filename', 'report.cloe.yaml'], { cwd, input: REPORT });
+  const report = await cli(['report', '--format', 'json', '-', '--stdin-filename', 'report.cloe.yaml'], { cwd, input: REPORT });
   assert.equal(report.code, 0, report.stderr);
   assert.deepEqual(parseJson(report), REPORT_ROWS);
 });
@@ -783,7 +788,7 @@ test('"-" reads stdin; --stdin-filename names it in the report', async () => {
 
 test('report --format json: one object per candidate with the contract keys and the right outcomes', async () => {
   const cwd = workspace({ 'report.cloe.yaml': REPORT });
-  const r = await runCli(['report', '--format', 'json', 'report.cloe.yaml'], { cwd });
+  const r = await cli(['report', '--format', 'json', 'report.cloe.yaml'], { cwd });
   assert.equal(r.code, 0, r.stderr);
   const rows = parseJson<Record<string, unknown>[]>(r);
   assert.equal(rows.length, 7);
@@ -797,7 +802,7 @@ test('report --format json: one object per candidate with the contract keys and 
 
 test('report --format csv: a header line and one line per candidate', async () => {
   const cwd = workspace({ 'report.cloe.yaml': REPORT });
-  const r = await runCli(['report', '--format', 'csv', 'report.cloe.yaml'], { cwd });
+  const r = await cli(['report', '--format', 'csv', 'report.cloe.yaml'], { cwd });
   assert.equal(r.code, 0, r.stderr);
   const out = lines(r.stdout);
   assert.equal(out.length, 1 + 7, r.stdout);
@@ -810,7 +815,7 @@ test('report --format csv: a header line and one line per candidate', async () =
 
 test('report --format markdown: a table', async () => {
   const cwd = workspace({ 'report.cloe.yaml': REPORT });
-  const r = await runCli(['report', '--format', 'markdown', 'report.cloe.yaml'], { cwd });
+  const r = await cli(['report', '--format', 'markdown', 'report.cloe.yaml'], { cwd });
   assert.equal(r.code, 0, r.stderr);
   const rows = lines(r.stdout).filter((l) => l.startsWith('|'));
   assert.equal(rows.length, 2 + 7, r.stdout);
@@ -825,14 +830,14 @@ test('report --format markdown: a table', async () => {
 
 test('report (default table) lists every candidate by name', async () => {
   const cwd = workspace({ 'report.cloe.yaml': REPORT });
-  const r = await runCli(['report', 'report.cloe.yaml'], { cwd });
+  const r = await cli(['report', 'report.cloe.yaml'], { cwd });
   assert.equal(r.code, 0, r.stderr);
   for (const row of REPORT_ROWS) assert.ok(r.stdout.includes(row.name), row.name);
   assert.match(r.stdout, /Alice Certified.*Certificat CLOE/);
   assert.match(r.stdout, /Bruno Attested.*Attestation/);
   assert.match(r.stdout, /B2 \(recommended\)/);
 
-  const fr = await runCli(['report', '--locale', 'fr', 'report.cloe.yaml'], { cwd });
+  const fr = await cli(['report', '--locale', 'fr', 'report.cloe.yaml'], { cwd });
   assert.match(fr.stdout, /B2 \(recommandé\)/);
 });
 
@@ -843,7 +848,7 @@ test('report (default table) lists every candidate by name', async () => {
 test('--help exits 0 and describes check and report', async () => {
   const cwd = workspace();
   for (const args of [['--help'], ['-h'], ['check', '--help'], ['report', '--help']]) {
-    const r = await runCli(args, { cwd });
+    const r = await cli(args, { cwd });
     assert.equal(r.code, 0, args.join(' '));
     assert.match(r.stdout, /\bcheck\b/);
     assert.match(r.stdout, /\breport\b/);
@@ -855,10 +860,15 @@ test('--help exits 0 and describes check and report', async () => {
 test('--version prints the package.json version', async () => {
   const version = (JSON.parse(readRepoFile('package.json')) as { version: string }).version;
   const cwd = workspace();
+  // The executable: the bundle carries package.json's version.
+  const r = await runCli(['--version'], { cwd });
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout.trim(), version);
+  // Every way to ask prints the same (in process, the version of the unbundled sources).
   for (const args of [['--version'], ['-v'], ['check', '--version']]) {
-    const r = await runCli(args, { cwd });
-    assert.equal(r.code, 0, args.join(' '));
-    assert.equal(r.stdout.trim(), version);
+    const again = await cli(args, { cwd });
+    assert.equal(again.code, 0, args.join(' '));
+    assert.equal(again.stdout, `${VERSION}\n`);
   }
 });
 
@@ -875,7 +885,7 @@ test('many files are checked on worker threads, with the same report as one by o
     assert.equal(all.code, 1, all.stderr);
     const serial: unknown[] = [];
     for (let k = 0; k < names.length; k += 10) {
-      const part = await runCli(['check', '--format', 'json', '--min-severity', 'hint', ...names.slice(k, k + 10)], { cwd: dir });
+      const part = await cli(['check', '--format', 'json', '--min-severity', 'hint', ...names.slice(k, k + 10)], { cwd: dir });
       serial.push(...(JSON.parse(part.stdout) as unknown[]));
     }
     const parsed = JSON.parse(all.stdout) as unknown[];
@@ -921,17 +931,17 @@ cohorts:
 
 test('report: an invalid threshold, written or inherited, decides nothing in any format; a result below A2 is an attestation', async () => {
   const cwd = workspace({ 'k.cloe.yaml': UNTRUSTED });
-  const rows = parseJson<{ id: string; outcome: string; threshold: string | null; thresholdSource: string | null }[]>(await runCli(['report', '--format', 'json', 'k.cloe.yaml'], { cwd }));
+  const rows = parseJson<{ id: string; outcome: string; threshold: string | null; thresholdSource: string | null }[]>(await cli(['report', '--format', 'json', 'k.cloe.yaml'], { cwd }));
   assert.deepEqual(
     rows.map((r) => `${r.id} ${r.outcome} ${r.threshold} ${r.thresholdSource}`),
     ['K1 unknown A1 explicit', 'K2 unknown B1- explicit', 'K3 attestation null null', 'K4 certificate A2 recommended', 'K5 unknown B1+ recommended'],
   );
   for (const format of ['table', 'csv', 'markdown']) {
-    const r = await runCli(['report', '--format', format, 'k.cloe.yaml'], { cwd });
+    const r = await cli(['report', '--format', format, 'k.cloe.yaml'], { cwd });
     assert.deepEqual(r.stdout.split('\n').filter((l) => /\bK\d\b/.test(l) && /Certificat CLOE|certificate/.test(l)).map((l) => /K4/.test(l)), [true], `${format}: a certificate for K4 alone`);
     assert.match(r.stderr, /has errors/);
   }
-  const fr = await runCli(['report', '--locale', 'fr', 'k.cloe.yaml'], { cwd });
+  const fr = await cli(['report', '--locale', 'fr', 'k.cloe.yaml'], { cwd });
   assert.match(fr.stdout, /A1 \(non valide\)/);
   assert.match(fr.stdout, /Attestation de niveau A1/);
   assert.match(fr.stdout, /Décision/);
@@ -943,7 +953,7 @@ test('--output replaces a report atomically: an existing file keeps its mode, a 
   fs.writeFileSync(path.join(cwd, 'real.json'), 'old');
   fs.chmodSync(path.join(cwd, 'real.json'), 0o640);
   fs.symlinkSync('real.json', path.join(cwd, 'link.json'));
-  const r = await runCli(['report', '--format', 'json', '--output', 'link.json', 'k.cloe.yaml'], { cwd });
+  const r = await cli(['report', '--format', 'json', '--output', 'link.json', 'k.cloe.yaml'], { cwd });
   assert.equal(r.code, 0, r.stderr);
   assert.ok(fs.lstatSync(path.join(cwd, 'link.json')).isSymbolicLink(), 'the link stays a link');
   assert.equal(fs.statSync(path.join(cwd, 'real.json')).mode & 0o777, 0o640);

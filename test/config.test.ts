@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { ROOT, runCli } from './helpers';
+import { ROOT, runInProcess } from './helpers';
 import { diagnosticKey, TestClient } from './lsp-client';
 
 interface JsonFinding {
@@ -23,9 +23,9 @@ interface JsonFinding {
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 const keyOf = (f: JsonFinding) => `${f.rule} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.message}`;
 
-function copyTree(): string {
+function copyTree(fixture = 'config-tree'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cloe-config-'));
-  cpSync(path.join(ROOT, 'test/fixtures/config-tree'), dir, { recursive: true });
+  cpSync(path.join(ROOT, 'test/fixtures', fixture), dir, { recursive: true });
   return dir;
 }
 
@@ -39,7 +39,7 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 async function cliFindings(cwd: string, args: string[] = []): Promise<Map<string, string[]>> {
-  const r = await runCli(['check', '--format', 'json', '--min-severity', 'hint', ...args, '.'], { cwd });
+  const r = await runInProcess(['check', '--format', 'json', '--min-severity', 'hint', ...args, '.'], { cwd });
   assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr}`);
   const byFile = new Map<string, string[]>();
   for (const f of JSON.parse(r.stdout) as JsonFinding[]) byFile.set(f.file, [...(byFile.get(f.file) ?? []), keyOf(f)]);
@@ -157,7 +157,7 @@ describe('configuration tree: the CLI and the server agree', () => {
 
 describe('configuration from the command line', () => {
   test('--print-config shows the configuration that applies to a file', async () => {
-    const r = await runCli(['check', '--print-config', 'test/fixtures/config-tree/team-a/cohorts/2026/printemps.yaml']);
+    const r = await runInProcess(['check', '--print-config', 'test/fixtures/config-tree/team-a/cohorts/2026/printemps.yaml']);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { config: string; isGridFile: boolean; rules: Record<string, string>; professions: string[]; grid: string[] };
     assert.equal(out.config, 'test/fixtures/config-tree/team-a/cloe.config.yaml');
@@ -170,73 +170,115 @@ describe('configuration from the command line', () => {
   });
 
   test('--config overrides the lookup; a missing one is a usage error', async () => {
-    const r = await runCli(['check', '--format', 'json', '--config', 'test/fixtures/config-tree/team-a/cloe.config.yaml', 'test/fixtures/config-tree/plain/defaults.cloe.yaml']);
+    const r = await runInProcess(['check', '--format', 'json', '--config', 'test/fixtures/config-tree/team-a/cloe.config.yaml', 'test/fixtures/config-tree/plain/defaults.cloe.yaml']);
     const rules = (JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.rule);
     assert.ok(!rules.includes('unknown-profession'), 'Sommelier from team A’s grid');
     assert.ok(!rules.includes('threshold-defaulted'), 'off in team A’s configuration');
-    const missing = await runCli(['check', '--config', 'nope.yaml', 'samples']);
+    const missing = await runInProcess(['check', '--config', 'nope.yaml', 'samples']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /Cannot read the configuration "nope.yaml"/);
   });
 
   test('--no-inline-config ignores suppressions; --report-unused-disable-directives fails on unused ones', async () => {
     const cwd = path.join(ROOT, 'test/fixtures/config-tree/team-a');
-    const plain = await runCli(['check', '--format', 'json', 'cohorts'], { cwd });
-    const ignoring = await runCli(['check', '--format', 'json', '--no-inline-config', 'cohorts'], { cwd });
+    const plain = await runInProcess(['check', '--format', 'json', 'cohorts'], { cwd });
+    const ignoring = await runInProcess(['check', '--format', 'json', '--no-inline-config', 'cohorts'], { cwd });
     const rulesOf = (s: string) => (JSON.parse(s) as JsonFinding[]).map((f) => f.rule);
     assert.ok(!rulesOf(plain.stdout).includes('outcome-unknown'));
     assert.ok(rulesOf(ignoring.stdout).includes('outcome-unknown'));
     assert.ok(rulesOf(ignoring.stdout).includes('threshold-below-recommended'));
-    const strict = await runCli(['check', '--format', 'json', '--report-unused-disable-directives', 'cohorts/2026/ete.cloe.yaml'], { cwd });
+    const strict = await runInProcess(['check', '--format', 'json', '--report-unused-disable-directives', 'cohorts/2026/ete.cloe.yaml'], { cwd });
     assert.equal(strict.code, 1);
     assert.deepEqual(rulesOf(strict.stdout), ['unused-suppression']);
   });
 
   test('folders include the files matched by a configuration’s `files` patterns', async () => {
-    const r = await runCli(['check', '--format', 'json', '--min-severity', 'hint', 'test/fixtures/config-tree']);
+    const r = await runInProcess(['check', '--format', 'json', '--min-severity', 'hint', 'test/fixtures/config-tree']);
     const files = new Set((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.file));
     assert.ok(files.has('test/fixtures/config-tree/team-a/cohorts/2026/printemps.yaml'));
     assert.ok(!files.has('test/fixtures/config-tree/plain/ignored.yaml'));
   });
 });
 
+/**
+ * The trees of folders the faces must agree on, each a repository (a .git folder is made in the
+ * copy), opened in the editor from its root and from a folder below its configuration; `shows`
+ * checks that the configuration is at work there, so that agreement is not agreement on nothing.
+ */
+const REPOSITORIES: { fixture: string; subfolder: string; shows: (cli: Map<string, string[]>) => void }[] = [
+  {
+    fixture: 'config-tree',
+    subfolder: 'team-a/cohorts',
+    shows: (cli) => assert.ok(!(cli.get('team-a/cohorts/2026/printemps.yaml') ?? []).some((k) => k.startsWith('threshold-defaulted'))),
+  },
+  {
+    // The case of the issue: team/cloe.config.yaml turns threshold-below-recommended off, raises
+    // unknown-key to an error and adds a profession from a grid file; team/sub/a.cloe.yaml (with a
+    // suppression comment) and outside.cloe.yaml, at the root, hold the same text.
+    fixture: 'config-repo',
+    subfolder: 'team/sub',
+    shows: (cli) => {
+      const below = (cli.get('team/sub/a.cloe.yaml') ?? []).map((k) => `${k.split(' ')[0]} ${k.split(' ')[2]}`);
+      const outside = (cli.get('outside.cloe.yaml') ?? []).map((k) => `${k.split(' ')[0]} ${k.split(' ')[2]}`);
+      assert.deepEqual(below, ['threshold-defaulted hint', 'unknown-key error'], 'below team/: its configuration');
+      assert.deepEqual(outside, ['threshold-below-recommended warning', 'unknown-key warning', 'unknown-profession warning'], 'at the root: the defaults');
+    },
+  },
+];
+
 describe('one configuration lookup for the CLI, open documents and Check Workspace (issue 13)', () => {
-  let tree: string;
+  const trees = new Map<string, string>();
   before(() => {
-    tree = copyTree();
-    // A repository: the lookup stops at its root, for every face.
-    mkdirSync(path.join(tree, '.git'));
+    for (const { fixture } of REPOSITORIES) {
+      const tree = copyTree(fixture);
+      // A repository: the lookup stops at its root, for every face.
+      mkdirSync(path.join(tree, '.git'));
+      trees.set(fixture, tree);
+    }
   });
-  after(() => rmSync(tree, { recursive: true, force: true }));
+  after(() => {
+    for (const tree of trees.values()) rmSync(tree, { recursive: true, force: true });
+  });
 
   const serverKey = (d: Diagnostic) => `${diagnosticKey(d)} ${SEVERITY[d.severity ?? 0]} ${d.message as string}`;
 
-  for (const folder of ['.', 'team-a/cohorts']) {
-    test(`opened from ${folder === '.' ? 'the repository root' : `a subfolder (${folder})`}: the same findings as the CLI, open or checked by Check Workspace`, async () => {
-      const cli = await cliFindings(tree);
-      const files = walk(tree).filter((f) => !f.endsWith('ignored.yaml'));
-      // Check Workspace first (for files that are not open, it publishes its own diagnostics).
-      const client = new TestClient({ workspaceFolder: path.join(tree, folder) });
-      try {
-        await client.initialize();
-        const uris = files.map((f) => pathToFileURL(f).href);
-        const published = uris.map((u) => client.waitDiagnostics(u));
-        const counts = (await client.connection.sendRequest('cloe/checkFiles', { uris })) as { files: number };
-        assert.equal(counts.files, files.length);
-        const workspace = await Promise.all(published);
-        for (const [i, file] of files.entries()) {
-          const rel = path.relative(tree, file).split(path.sep).join('/');
-          const expected = cli.get(rel) ?? [];
-          assert.deepEqual(workspace[i]!.diagnostics.map(serverKey).sort(), expected, `Check Workspace: ${rel}`);
-          const opened = await client.open(uris[i]!, readFileSync(file, 'utf8'));
-          assert.deepEqual(opened.diagnostics.map(serverKey).sort(), expected, `open document: ${rel}`);
+  for (const { fixture, subfolder, shows } of REPOSITORIES) {
+    for (const folder of ['.', subfolder]) {
+      test(`${fixture}, opened from ${folder === '.' ? 'the repository root' : `a subfolder (${folder})`}: the same findings (rule, severity, range, message) from the CLI, an open document and Check Workspace`, async () => {
+        const tree = trees.get(fixture)!;
+        const opened = path.join(tree, folder);
+        // CI: \`cloe-grid check .\` at the root of the repository.
+        const cli = await cliFindings(tree);
+        shows(cli);
+        const files = walk(tree).filter((f) => !f.endsWith('ignored.yaml'));
+        // Check Workspace first (for files that are not open, it publishes its own diagnostics).
+        const client = new TestClient({ workspaceFolder: opened });
+        try {
+          await client.initialize();
+          const uris = files.map((f) => pathToFileURL(f).href);
+          const published = uris.map((u) => client.waitDiagnostics(u));
+          const counts = (await client.connection.sendRequest('cloe/checkFiles', { uris })) as { files: number };
+          assert.equal(counts.files, files.length);
+          const workspace = await Promise.all(published);
+          for (const [i, file] of files.entries()) {
+            const rel = path.relative(tree, file).split(path.sep).join('/');
+            const expected = cli.get(rel) ?? [];
+            // The CLI run from the folder the editor opened, on this file alone (a faulty
+            // configuration's findings come too, reported on the configuration).
+            const named = path.relative(opened, file).split(path.sep).join('/');
+            const alone = await runInProcess(['check', '--format', 'json', '--min-severity', 'hint', named], { cwd: opened });
+            assert.ok(alone.code === 0 || alone.code === 1, `${rel}: exit ${alone.code}: ${alone.stderr}`);
+            const own = (JSON.parse(alone.stdout) as JsonFinding[]).filter((f) => path.resolve(opened, f.file) === file);
+            assert.deepEqual(own.map(keyOf).sort(), expected, `the CLI from ${folder}: ${rel}`);
+            assert.deepEqual(workspace[i]!.diagnostics.map(serverKey).sort(), expected, `Check Workspace: ${rel}`);
+            const open = await client.open(uris[i]!, readFileSync(file, 'utf8'));
+            assert.deepEqual(open.diagnostics.map(serverKey).sort(), expected, `open document: ${rel}`);
+          }
+        } finally {
+          await client.stop();
         }
-        // The case of the issue: team-a's configuration applies below it, in the editor as in CI.
-        assert.ok(!(cli.get('team-a/cohorts/2026/printemps.yaml') ?? []).some((k) => k.startsWith('threshold-defaulted')));
-      } finally {
-        await client.stop();
-      }
-    });
+      });
+    }
   }
 });
 
@@ -261,14 +303,14 @@ describe('configuration files named on the command line, and what `grid:` may na
   });
 
   test('`check cloe.config.yaml` checks it as a configuration: the findings `check .` gives for it', async () => {
-    const named = await runCli(['check', '--format', 'json', 'cloe.config.yaml'], { cwd: repo });
+    const named = await runInProcess(['check', '--format', 'json', 'cloe.config.yaml'], { cwd: repo });
     assert.equal(named.code, 1, named.stderr);
     const findings = (JSON.parse(named.stdout) as JsonFinding[]).map(keyOf);
     assert.ok(!findings.some((f) => /Unknown key|cloe: 1/.test(f)), findings.join('\n'));
     const all = await cliFindings(repo);
     assert.deepEqual([...findings].sort(), all.get('cloe.config.yaml'));
     // A configuration with no problem: checked, nothing to say, exit 0.
-    const team = await runCli(['check', 'test/fixtures/config-tree/team-a/cloe.config.yaml']);
+    const team = await runInProcess(['check', 'test/fixtures/config-tree/team-a/cloe.config.yaml']);
     assert.equal(team.code, 0, team.stdout + team.stderr);
     assert.match(team.stdout, /0 errors, 0 warnings in 1 file/);
   });

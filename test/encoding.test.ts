@@ -13,7 +13,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { checkText } from '../server/src/core/check';
 import { render } from '../server/src/core/messages';
 import { decodeText } from '../server/src/node/read-text';
-import { runCli } from './helpers';
+import { runInProcess } from './helpers';
 import { TestClient } from './lsp-client';
 
 const GRID = 'cloe: 1\nlanguage: fr\ncohorts:\n  - id: c1\n    candidates:\n      - id: A1\n        name: Léa Müller 😀\n        profession: Chef de projet\n        threshold: B3\n        result: B2\n';
@@ -99,7 +99,7 @@ describe('the CLI and Check Workspace read every encoding the same way', () => {
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
   }
   const cliFindings = async (name: string) => {
-    const r = await runCli(['check', '--format', 'json', file(name)]);
+    const r = await runInProcess(['check', '--format', 'json', file(name)]);
     assert.ok(r.code === 0 || r.code === 1, r.stderr);
     return (JSON.parse(r.stdout) as JsonFinding[]).map((f) => `${f.rule} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.message}`);
   };

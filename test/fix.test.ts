@@ -1,6 +1,6 @@
 /**
- * `cloe-grid check --fix` and `--fix-dry-run` (issue 6, "Safe fixes from the CLI"), the CLI
- * spawned in temporary folders holding copies of samples/invalid/. The expected bytes of each
+ * `cloe-grid check --fix` and `--fix-dry-run` (issue 6, "Safe fixes from the CLI"), the CLI run
+ * in process (`run()`) in temporary folders holding copies of samples/invalid/. The expected bytes of each
  * fixed sample are test/fixtures/fix/<name> (a sample with no file there must stay unchanged).
  */
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { checkText } from '../server/src/core/check';
 import { fixText, MAX_FIX_PASSES, unifiedDiff } from '../server/src/cli/fix';
-import { INVALID_SAMPLES, ROOT, runCli } from './helpers';
+import { INVALID_SAMPLES, ROOT, runInProcess } from './helpers';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/fix');
 const temps: string[] = [];
@@ -34,7 +34,7 @@ const toCrlf = (b: Buffer) => Buffer.from(b.toString('utf8').replace(/\r?\n/g, '
 
 test('--fix gives the exact bytes of test/fixtures/fix/ for every invalid sample', async () => {
   const dir = workspace();
-  const r = await runCli(['check', '--fix', '--format', 'json', '.'], { cwd: dir });
+  const r = await runInProcess(['check', '--fix', '--format', 'json', '.'], { cwd: dir });
   assert.equal(r.code, 1, r.stderr);
   JSON.parse(r.stdout); // the report of what remains
   for (const name of sampleNames()) {
@@ -77,10 +77,10 @@ test('the fixes are minimal text edits: comments, blank lines, quoting and key o
 
 test('running --fix twice changes nothing the second time', async () => {
   const dir = workspace();
-  const first = await runCli(['check', '--fix', '.'], { cwd: dir });
+  const first = await runInProcess(['check', '--fix', '.'], { cwd: dir });
   const after1 = new Map(sampleNames().map((n) => [n, read(dir, n)]));
   const stats1 = new Map(sampleNames().map((n) => [n, fs.statSync(path.join(dir, n)).ino]));
-  const second = await runCli(['check', '--fix', '.'], { cwd: dir });
+  const second = await runInProcess(['check', '--fix', '.'], { cwd: dir });
   for (const n of sampleNames()) {
     assert.ok(read(dir, n).equals(after1.get(n)!), `${n} changed on the second run`);
     assert.equal(fs.statSync(path.join(dir, n)).ino, stats1.get(n), `${n} was rewritten on the second run`);
@@ -88,7 +88,7 @@ test('running --fix twice changes nothing the second time', async () => {
   assert.equal(second.code, first.code);
   assert.equal(second.stdout, first.stdout, 'the same findings remain');
   // And a dry run after the fix has nothing to show.
-  const dry = await runCli(['check', '--fix-dry-run', '.'], { cwd: dir });
+  const dry = await runInProcess(['check', '--fix-dry-run', '.'], { cwd: dir });
   assert.equal(dry.stdout, '');
 });
 
@@ -96,7 +96,7 @@ test('a file with YAML syntax errors is never rewritten, and --fix says why', as
   const dir = workspace();
   const file = path.join(dir, 'syntax-error.cloe.yaml');
   const ino = fs.statSync(file).ino;
-  const r = await runCli(['check', '--fix', 'syntax-error.cloe.yaml'], { cwd: dir });
+  const r = await runInProcess(['check', '--fix', 'syntax-error.cloe.yaml'], { cwd: dir });
   assert.equal(r.code, 1);
   assert.ok(read(dir, 'syntax-error.cloe.yaml').equals(original('syntax-error.cloe.yaml')));
   assert.equal(fs.statSync(file).ino, ino);
@@ -115,7 +115,7 @@ test('a file that is not valid UTF-8 is never rewritten', async () => {
     Buffer.from('e Roy\n        profession: Comptable\n        result: B1\n', 'utf8'),
   ]);
   const dir = workspace({ 'latin1.cloe.yaml': bytes });
-  const r = await runCli(['check', '--fix', '--format', 'json', 'latin1.cloe.yaml'], { cwd: dir });
+  const r = await runInProcess(['check', '--fix', '--format', 'json', 'latin1.cloe.yaml'], { cwd: dir });
   assert.equal(r.code, 1);
   assert.ok(read(dir, 'latin1.cloe.yaml').equals(bytes));
   const findings = JSON.parse(r.stdout) as { rule: string; message: string; range: { start: { line: number; character: number } } }[];
@@ -129,7 +129,7 @@ test('--fix keeps the file permissions (chmod 640) and replaces the file atomica
   const file = path.join(dir, 'levels.cloe.yaml');
   fs.chmodSync(file, 0o640);
   const ino = fs.statSync(file).ino;
-  const r = await runCli(['check', '--fix', 'levels.cloe.yaml'], { cwd: dir });
+  const r = await runInProcess(['check', '--fix', 'levels.cloe.yaml'], { cwd: dir });
   assert.equal(r.code, 1, r.stderr);
   const st = fs.statSync(file);
   assert.equal(st.mode & 0o7777, 0o640);
@@ -143,7 +143,7 @@ test('--fix rewrites the target of a symbolic link and keeps the link', { skip: 
   fs.mkdirSync(path.join(dir, 'real'));
   fs.renameSync(path.join(dir, 'levels.cloe.yaml'), path.join(dir, 'real', 'levels.cloe.yaml'));
   fs.symlinkSync(path.join('real', 'levels.cloe.yaml'), path.join(dir, 'link.cloe.yaml'));
-  await runCli(['check', '--fix', 'link.cloe.yaml'], { cwd: dir });
+  await runInProcess(['check', '--fix', 'link.cloe.yaml'], { cwd: dir });
   assert.ok(fs.lstatSync(path.join(dir, 'link.cloe.yaml')).isSymbolicLink());
   assert.ok(read(dir, 'real/levels.cloe.yaml').equals(expected('levels.cloe.yaml')));
 });
@@ -151,7 +151,7 @@ test('--fix rewrites the target of a symbolic link and keeps the link', { skip: 
 test('--fix-dry-run prints a unified diff, writes nothing, and reports on stderr', async () => {
   const dir = workspace();
   const before = new Map(sampleNames().map((n) => [n, read(dir, n)]));
-  const r = await runCli(['check', '--fix-dry-run', '.'], { cwd: dir });
+  const r = await runInProcess(['check', '--fix-dry-run', '.'], { cwd: dir });
   assert.equal(r.code, 1);
   for (const n of sampleNames()) assert.ok(read(dir, n).equals(before.get(n)!), `${n} was written`);
   // The diff, file by file, then the report of the files as they are (on stderr).
@@ -170,23 +170,23 @@ test('CRLF files stay CRLF, a byte order mark is kept, and positions are right',
   const crlf = toCrlf(original('levels.cloe.yaml'));
   const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), original('cohorts.cloe.yaml')]);
   const dir = workspace({ 'levels.cloe.yaml': crlf, 'cohorts.cloe.yaml': bom });
-  const dry = await runCli(['check', '--fix-dry-run', '--format', 'json', '.'], { cwd: dir });
+  const dry = await runInProcess(['check', '--fix-dry-run', '--format', 'json', '.'], { cwd: dir });
   assert.ok(dry.stdout.includes('-        threshold: b2\r\n+        threshold: B2\r\n'), 'the diff keeps the line ends');
   const report = JSON.parse(dry.stderr) as { file: string; rule: string; range: { start: { line: number; character: number } } }[];
   const b2 = report.find((f) => f.file === 'levels.cloe.yaml' && f.rule === 'invalid-level');
   assert.deepEqual(b2?.range.start, { line: 21, character: 19 });
-  const r = await runCli(['check', '--fix', '.'], { cwd: dir });
+  const r = await runInProcess(['check', '--fix', '.'], { cwd: dir });
   assert.equal(r.code, 1, r.stderr);
   assert.ok(read(dir, 'levels.cloe.yaml').equals(toCrlf(expected('levels.cloe.yaml'))), 'every line ends with CRLF, inserted ones too');
   assert.ok(read(dir, 'cohorts.cloe.yaml').equals(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), expected('cohorts.cloe.yaml')])));
   // The BOM is no character of line 1: "cloe: 1" is at column 1 (and line 13 "english" at 11).
-  const again = await runCli(['check', '--format', 'json', 'cohorts.cloe.yaml'], { cwd: dir });
+  const again = await runInProcess(['check', '--format', 'json', 'cohorts.cloe.yaml'], { cwd: dir });
   const lang = (JSON.parse(again.stdout) as { rule: string; range: { start: { line: number; character: number } } }[]).find((f) => f.rule === 'invalid-language');
   assert.deepEqual(lang?.range.start, { line: 12, character: 10 });
 });
 
 test('--fix on stdin prints the fixed text on stdout and the report on stderr', async () => {
-  const r = await runCli(['check', '--fix', '--format', 'json', '--stdin-filename', 'levels.cloe.yaml', '-'], { input: original('levels.cloe.yaml').toString() });
+  const r = await runInProcess(['check', '--fix', '--format', 'json', '--stdin-filename', 'levels.cloe.yaml', '-'], { input: original('levels.cloe.yaml').toString() });
   assert.equal(r.code, 1);
   assert.equal(r.stdout, expected('levels.cloe.yaml').toString());
   // The report is about the fixed text: "b2" is fixed, "B3" remains.
@@ -194,7 +194,7 @@ test('--fix on stdin prints the fixed text on stdout and the report on stderr', 
   assert.ok(report.every((f) => f.file === 'levels.cloe.yaml'));
   assert.deepEqual(report.filter((f) => f.rule === 'invalid-level').map((f) => f.message.slice(0, 5)), ['"B3" ']);
   // Text with nothing to fix comes back as it was; a syntax error too.
-  const same = await runCli(['check', '--fix', '-'], { input: original('syntax-error.cloe.yaml').toString() });
+  const same = await runInProcess(['check', '--fix', '-'], { input: original('syntax-error.cloe.yaml').toString() });
   assert.equal(same.stdout, original('syntax-error.cloe.yaml').toString());
   assert.match(same.stderr, /not fixed: the file has YAML syntax errors/);
 });
@@ -202,7 +202,7 @@ test('--fix on stdin prints the fixed text on stdout and the report on stderr', 
 test('--fix with report, or with --fix-dry-run, is a usage error (exit 2)', async () => {
   const dir = workspace();
   for (const args of [['report', '--fix', '.'], ['report', '--fix-dry-run', '.'], ['check', '--fix', '--fix-dry-run', '.']]) {
-    const r = await runCli(args, { cwd: dir });
+    const r = await runInProcess(args, { cwd: dir });
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.stderr, /^cloe-grid: .*--fix/);
   }
@@ -210,7 +210,7 @@ test('--fix with report, or with --fix-dry-run, is a usage error (exit 2)', asyn
 });
 
 test('--fix and --fix-dry-run are in --help', async () => {
-  const r = await runCli(['--help']);
+  const r = await runInProcess(['--help']);
   assert.match(r.stdout, /--fix\s/);
   assert.match(r.stdout, /--fix-dry-run\s/);
 });

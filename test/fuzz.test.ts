@@ -23,7 +23,7 @@ import { completeAt } from '../server/src/core/complete';
 import { explainAt } from '../server/src/core/explain';
 import { applyTextEdits, safeFixEdits } from '../server/src/core/fixes';
 import { locate } from '../server/src/core/locate';
-import { listFiles, ROOT, runCli } from './helpers';
+import { listFiles, ROOT, runInProcess } from './helpers';
 import { TestClient } from './lsp-client';
 import { rng } from './generate';
 
@@ -193,7 +193,7 @@ describe(`fuzzing (seed ${SEED})`, () => {
         await property(k, m, 'cli', async () => {
           const file = path.join(dir, `m${k}.cloe.yaml`);
           fs.writeFileSync(file, m.bytes);
-          const r = await runCli(['check', '--format', 'json', '--min-severity', 'hint', file]);
+          const r = await runInProcess(['check', '--format', 'json', '--min-severity', 'hint', file]);
           assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr}`);
           assert.ok(Array.isArray(JSON.parse(r.stdout)), 'a JSON array');
         });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { run } from '../server/src/cli/main';
 import type { TextEdit } from '../server/src/core/findings';
 
 /** The repository root (tests run from out/test). */
@@ -43,6 +44,26 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(opts.input ?? '');
   });
+}
+
+/**
+ * Runs the CLI in this process (`run()` of cli/main.ts) with runCli's arguments, environment and
+ * result: no process to start, so most CLI tests use it; a few keep runCli to prove the wiring of
+ * the executable (exit code, real stdin, TTY detection, the bundle's version, worker threads).
+ * An internal error is not turned into exit 2 here: it fails the test with its stack.
+ */
+export async function runInProcess(args: string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    cwd: opts.cwd ?? ROOT,
+    env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '', ...opts.env },
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    isTTY: false,
+    stdin: () => opts.input ?? '',
+  });
+  return { code, stdout, stderr };
 }
 
 /** Applies edits (offsets in the original text) from last to first. */

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, InlayHint, CodeLens, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { checkText } from '../server/src/core/check';
-import { CLI, INVALID_SAMPLES, readRepoFile, ROOT, runCli, VALID_SAMPLES } from './helpers';
+import { CLI, INVALID_SAMPLES, readRepoFile, ROOT, runInProcess, VALID_SAMPLES } from './helpers';
 import { generate, rng } from './generate';
 import { diagnosticKey, TestClient } from './lsp-client';
 
@@ -298,7 +298,7 @@ describe('language server over stdio', () => {
       last = await client.changeNoWait(u, [{ range, text: newText }]);
     }
     const final = await client.waitDiagnostics(u, (p) => p.version === last);
-    const cli = await runCli(['check', '--format', 'json', '--min-severity', 'hint', '--stdin-filename', 'burst.cloe.yaml', '-'], { input: text });
+    const cli = await runInProcess(['check', '--format', 'json', '--min-severity', 'hint', '--stdin-filename', 'burst.cloe.yaml', '-'], { input: text });
     const expected = (JSON.parse(cli.stdout) as { rule: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]).map(
       (f) => `${f.rule} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`,
     );
@@ -409,7 +409,7 @@ describe('the server and the CLI agree', () => {
       const files = [...VALID_SAMPLES(), ...INVALID_SAMPLES()];
       assert.ok(files.length >= 3, 'samples exist');
       for (const file of files) {
-        const cli = await runCli(['check', '--format', 'json', '--min-severity', 'hint', file]);
+        const cli = await runInProcess(['check', '--format', 'json', '--min-severity', 'hint', file]);
         const expected = (JSON.parse(cli.stdout) as { rule: string; message: string; severity: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[])
           .map((f) => `${f.rule} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.message}`)
           .sort();

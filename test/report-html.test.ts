@@ -11,7 +11,7 @@ import { after, test } from 'node:test';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { checkText } from '../server/src/core/check';
 import { outcomesView } from '../server/src/core/cohort-view';
-import { runCli, readRepoFile, VALID_SAMPLES } from './helpers';
+import { readRepoFile, runInProcess, VALID_SAMPLES } from './helpers';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -53,7 +53,7 @@ cohorts:
 `;
 
 test('the samples: parses as HTML, no URL outside itself, every candidate, every cohort with its counts and chart', async () => {
-  const r = await runCli(['report', '--format', 'html', '--locale', 'fr', ...VALID_SAMPLES()]);
+  const r = await runInProcess(['report', '--format', 'html', '--locale', 'fr', ...VALID_SAMPLES()]);
   assert.equal(r.code, 0, r.stderr);
   const html = r.stdout;
   const els = parseHtml(html);
@@ -88,7 +88,7 @@ test('the samples: parses as HTML, no URL outside itself, every candidate, every
 test('every value stays text: a candidate named <img src=x onerror=alert(1)> is shown, not run', async () => {
   writeFileSync(path.join(tmp, 'hostile.cloe.yaml'), HOSTILE);
   const out = path.join(tmp, 'hostile.html');
-  const r = await runCli(['report', '--format', 'html', '--output', out, 'hostile.cloe.yaml'], { cwd: tmp });
+  const r = await runInProcess(['report', '--format', 'html', '--output', out, 'hostile.cloe.yaml'], { cwd: tmp });
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '', '--output: nothing on stdout');
   const html = readFileSync(out, 'utf8');
@@ -104,7 +104,7 @@ test('every value stays text: a candidate named <img src=x onerror=alert(1)> is 
 
 test('English by default (LANG=C); an unknown profession is marked as written; findings are listed', async () => {
   writeFileSync(path.join(tmp, 'hostile.cloe.yaml'), HOSTILE);
-  const r = await runCli(['report', '--format', 'html', 'hostile.cloe.yaml'], { cwd: tmp });
+  const r = await runInProcess(['report', '--format', 'html', 'hostile.cloe.yaml'], { cwd: tmp });
   const els = parseHtml(r.stdout);
   assert.equal(attr(els.find((e) => e.tagName === 'html')!, 'lang'), 'en');
   const asWritten = els.find((e) => e.tagName === 'td' && attr(e, 'class') === 'as-written');
@@ -119,7 +119,7 @@ test('in Chromium: the page renders without script and every chart has bars of n
     t.skip(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH): the browser check did not run`);
     return;
   }
-  const r = await runCli(['report', '--format', 'html', '--output', path.join(tmp, 'samples.html'), ...VALID_SAMPLES().map((f) => path.resolve(f))], { cwd: path.resolve(__dirname, '..', '..') });
+  const r = await runInProcess(['report', '--format', 'html', '--output', path.join(tmp, 'samples.html'), ...VALID_SAMPLES().map((f) => path.resolve(f))], { cwd: path.resolve(__dirname, '..', '..') });
   assert.equal(r.code, 0, r.stderr);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });

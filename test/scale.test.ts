@@ -73,7 +73,7 @@ describe('cloe-grid check reports batch by batch (issue 18)', () => {
   test('450 files (two batches, worker threads): every format is, byte for byte, the report of the files checked one by one', async () => {
     const t = tree(450, 6);
     try {
-      const ctx: FormatContext = { locale: 'en', version: '0.0.0-dev', color: false, maxWarnings: Infinity };
+      const ctx: FormatContext = { locale: 'en', version: '0.0.0-dev', color: false, maxWarnings: Infinity, cwd: t.dir };
       const checked = t.files.map((f) => {
         const text = readFileSync(f, 'utf8');
         return { display: path.relative(t.dir, f).split(path.sep).join('/'), text, lines: new LineIndex(text), candidates: [], findings: checkText(text, {}).findings };

@@ -157,10 +157,10 @@ export function fileSpool(): Spool & { dispose(): void } {
   };
 }
 
-/** Writes a report (--output) atomically; a failure is a usage error naming the file. */
-export function writeAtomically(file: string, content: string | Uint8Array): void {
+/** Writes a report (--output, relative to `cwd`) atomically; a failure is a usage error naming the file as given. */
+export function writeAtomically(file: string, content: string | Uint8Array, cwd = process.cwd()): void {
   try {
-    replaceAtomically(file, content);
+    replaceAtomically(path.resolve(cwd, file), content);
   } catch (e) {
     throw new UsageError(`Cannot write the report to "${file}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}.`);
   }

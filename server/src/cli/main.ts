@@ -98,6 +98,8 @@ interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** The text of standard input (`-`); the executable reads file descriptor 0 (tests running in process give it). */
+  stdin?: () => string;
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
@@ -193,7 +195,7 @@ function planCheck(paths: string[], io: Io, opts: CheckRun): PlannedCheck {
   const targets = named.filter((t) => !isConfig(t));
   const namedConfigs = new Set(named.filter(isConfig).map((t) => loader.load(t.abs!).path!));
   let stdinText: string | undefined;
-  const stdin = () => (stdinText ??= readStdin());
+  const stdin = () => (stdinText ??= (io.stdin ?? readStdin)());
   const keep = (f: Finding) => SEVERITIES.indexOf(f.severity) <= opts.minRank;
   const configs = new Map<string, ResolvedConfig>([...namedConfigs].map((p) => [p, loader.load(p)]));
   const configOfTarget = targets.map((t) => {
@@ -343,7 +345,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const rows = reportRows(files);
       if (format === 'xlsx') {
         const { reportXlsx } = require('./formats/spreadsheet') as typeof import('./formats/spreadsheet'); // eslint-disable-line @typescript-eslint/no-require-imports
-        writeAtomically(values.output!, await reportXlsx(rows, { locale, oneSheet: !!values['one-sheet'] }));
+        writeAtomically(values.output!, await reportXlsx(rows, { locale, oneSheet: !!values['one-sheet'] }), io.cwd);
       } else if (format === 'html') {
         emit(reportHtml(files, { locale, version: VERSION, date: new Date().toISOString().slice(0, 10) }), values.output, io);
       } else {
@@ -368,7 +370,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const minSeverity: Severity = values.quiet ? 'error' : oneOf(values['min-severity'], SEVERITIES, '--min-severity', 'warning');
     const fixer = fixerFor(command, values.fix, values['fix-dry-run'], io);
     const planned = planCheck(positionals, io, { ...runOptions, minRank: SEVERITIES.indexOf(minSeverity), fixer, findingsOnly: true });
-    const ctx: FormatContext = { locale, version: VERSION, color: color && !values.output, maxWarnings };
+    const ctx: FormatContext = { locale, version: VERSION, color: color && !values.output, maxWarnings, cwd: io.cwd };
     // A diff or a fixed stdin takes stdout: the report goes to stderr (known before the report starts).
     if (fixer?.mode === 'fix' && planned.readsStdin) fixer.usesStdout = true;
     const sink = reportSink(values.output, fixer?.usesStdout ? { ...io, stdout: io.stderr } : io);
@@ -416,7 +418,7 @@ function reportSink(output: string | undefined, io: Io): { write: (s: string) =>
   if (output) {
     let file: AtomicFile;
     try {
-      file = new AtomicFile(output);
+      file = new AtomicFile(path.resolve(io.cwd, output));
     } catch (e) {
       throw new UsageError(`Cannot write the report to "${output}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}.`);
     }
@@ -472,7 +474,7 @@ function reportSink(output: string | undefined, io: Io): { write: (s: string) =>
 }
 
 function emit(out: string, output: string | undefined, io: Io): void {
-  if (output) writeAtomically(output, out);
+  if (output) writeAtomically(output, out, io.cwd);
   else io.stdout(out);
 }
 

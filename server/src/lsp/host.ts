@@ -38,6 +38,8 @@ export interface ServerHost {
   processId: number | null;
   /** Full garbage collections at chosen times (Node only). */
   heap?: { collect(roomForEdit: boolean): void } | undefined;
+  /** A line for the server's log once it runs (what the host was told to do differently). */
+  notice?: string | undefined;
   /** How long the server waits for the client's settings. */
   configurationTimeoutMs: number;
   /** The workbook of a report's rows, in base64 (cloe/export's xlsx); Node only: the spreadsheet libraries. */

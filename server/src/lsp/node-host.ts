@@ -40,8 +40,14 @@ import { reportXlsx } from '../cli/formats/spreadsheet';
  *   file (COLLECT_AFTER_EDIT), so that at most two texts are alive at once (the one being
  *   replaced while the new one is made), and leaves room for the next edit then. Otherwise 10 %
  *   heap growth starts collections sooner (the first check of a large file).
+ * CLOE_HEAP_POLICY=off leaves V8's defaults (faster first checks and edits of very large files,
+ * for more memory): the server then says so in its log.
  */
+/** CLOE_HEAP_POLICY=off: no heap tuning (see tuneHeap). */
+const HEAP_POLICY_OFF = process.env.CLOE_HEAP_POLICY === 'off';
+
 function tuneHeap(): { collect(roomForEdit: boolean): void } | undefined {
+  if (HEAP_POLICY_OFF) return undefined;
   try {
     setFlagsFromString('--no-allocation-site-pretenuring');
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH}`);
@@ -142,6 +148,7 @@ export function nodeHost(): ServerHost {
     },
     processId: process.pid,
     heap: tuneHeap(),
+    notice: HEAP_POLICY_OFF ? 'CLOE_HEAP_POLICY=off: V8 collects garbage as it would by default (more memory kept for large files).' : undefined,
     configurationTimeoutMs: CONFIGURATION_TIMEOUT_MS,
     // The spreadsheet libraries load on the first import or export only (dist/sheet-libs.js).
     exportXlsx: async (rows, locale) => Buffer.from(await reportXlsx(rows, { locale, oneSheet: false })).toString('base64'),

@@ -360,6 +360,7 @@ export function serve(connection: Connection, host: ServerHost): void {
   });
 
   connection.onInitialized(() => {
+    if (host.notice) connection.console.info(host.notice);
     if (canWatchFiles) {
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/cloe.config.{yaml,yml}' }, { globPattern: '**/*.cloe.{yaml,yml}' }] })

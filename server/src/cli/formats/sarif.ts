@@ -75,7 +75,7 @@ export const sarifWriter: WriterFactory = (ctx, out, plan) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI(process.cwd().replace(/\/?$/, '/')) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI((ctx.cwd ?? process.cwd()).replace(/\/?$/, '/')) } },
         artifacts: ARTIFACTS,
         results: RESULTS,
       },

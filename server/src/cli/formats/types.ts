@@ -23,6 +23,8 @@ export interface FormatContext {
   version: string;
   color: boolean;
   maxWarnings: number;
+  /** The folder relative paths start from (SARIF's %SRCROOT%); the process's own by default. */
+  cwd?: string;
 }
 
 export interface LspRange {
