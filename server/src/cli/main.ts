@@ -413,8 +413,6 @@ const CHECK_WRITERS: Record<(typeof CHECK_FORMATS)[number], WriterFactory> = { s
  * end: whole or not at all, also when interrupted) or stdout, in pieces of about 64 kB.
  */
 function reportSink(output: string | undefined, io: Io): { write: (s: string) => void; done(): void; abort(): void } {
-  let pending: string[] = [];
-  let size = 0;
   if (output) {
     let file: AtomicFile;
     try {
@@ -432,19 +430,12 @@ function reportSink(output: string | undefined, io: Io): { write: (s: string) =>
       for (const [signal, f] of Object.entries(onSignal)) (on ? process.once.bind(process) : process.removeListener.bind(process))(signal, f);
     };
     listen(true);
-    const flush = () => {
-      if (pending.length) file.write(pending.join(''));
-      pending = [];
-      size = 0;
-    };
+    const out = buffered((s) => file.write(s));
     return {
-      write: (s) => {
-        pending.push(s);
-        if ((size += s.length) >= 1 << 16) flush();
-      },
+      write: out.write,
       done: () => {
         listen(false);
-        flush();
+        out.flush();
         try {
           file.commit();
         } catch (e) {
@@ -458,8 +449,16 @@ function reportSink(output: string | undefined, io: Io): { write: (s: string) =>
       },
     };
   }
+  const out = buffered(io.stdout);
+  return { write: out.write, done: out.flush, abort: out.flush };
+}
+
+/** Writes what it is given in pieces of 64 KB or more (a report of 10,000 files is many small strings). */
+function buffered(write: (s: string) => void): { write(s: string): void; flush(): void } {
+  let pending: string[] = [];
+  let size = 0;
   const flush = () => {
-    if (pending.length) io.stdout(pending.join(''));
+    if (pending.length) write(pending.join(''));
     pending = [];
     size = 0;
   };
@@ -468,8 +467,7 @@ function reportSink(output: string | undefined, io: Io): { write: (s: string) =>
       pending.push(s);
       if ((size += s.length) >= 1 << 16) flush();
     },
-    done: flush,
-    abort: flush,
+    flush,
   };
 }
 
