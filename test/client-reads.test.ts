@@ -26,7 +26,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { CHECK_FILES_REQUEST, type CheckFilesResult, READ_FILE_REQUEST, type ReadFileResult, SERVER_HOST_REQUEST, type UriParams } from '../server/src/protocol';
+import { CHECK_FILES_REQUEST, type CheckFilesResult, IS_GRID_FILE_REQUEST, READ_FILE_REQUEST, type ReadFileResult, SERVER_HOST_REQUEST, type UriParams } from '../server/src/protocol';
 import { serve } from '../server/src/lsp/server';
 import type { ServerHost } from '../server/src/lsp/host';
 import { ROOT, runInProcess } from './helpers';
@@ -55,6 +55,8 @@ async function cliFindings(cwd: string): Promise<Record<string, string[]>> {
 interface Session {
   client: ProtocolConnection;
   diagnostics: Map<string, PublishDiagnosticsParams>;
+  /** How many times each URI's diagnostics were published. */
+  publications: Map<string, number>;
   /** The URIs the server asked the client to read. */
   asked: string[];
   shown(uri: string): string[];
@@ -73,7 +75,11 @@ async function start(diskRoot: string, clientRoot: string, initializationOptions
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   const asked: string[] = [];
-  client.onNotification(PublishDiagnosticsNotification.type, (p) => void diagnostics.set(p.uri, p));
+  const publications = new Map<string, number>();
+  client.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    diagnostics.set(p.uri, p);
+    publications.set(p.uri, (publications.get(p.uri) ?? 0) + 1);
+  });
   client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   client.onRequest('client/registerCapability', () => null);
   client.onRequest(READ_FILE_REQUEST, (p: UriParams): Promise<ReadFileResult> => Promise.resolve(read(p)));
@@ -106,7 +112,7 @@ async function start(diskRoot: string, clientRoot: string, initializationOptions
       await new Promise((r) => setTimeout(r, 10));
     }
   };
-  return { client, diagnostics, asked, shown, until };
+  return { client, diagnostics, publications, asked, shown, until };
 }
 
 describe('the Node server reads through the client when the client offers to (initializationOptions.readFiles)', () => {
@@ -133,6 +139,9 @@ describe('the Node server reads through the client when the client offers to (in
       const s = await start(disk, FIXTURE, readFiles === undefined ? {} : { readFiles });
       try {
         assert.deepEqual(await s.client.sendRequest(SERVER_HOST_REQUEST), { kind: 'node', reads: readFiles ? 'client' : 'disk' });
+        // A *.yaml file that only team-a's configuration (`files:`) makes a grid file, asked first (nothing read yet).
+        const declared = pathToFileURL(path.join(disk, 'team-a/cohorts/2026/printemps.yaml')).href;
+        assert.equal(await s.client.sendRequest(IS_GRID_FILE_REQUEST, { uri: declared }), readFiles === true);
         const expected = readFiles ? fromClient : fromDisk;
         const [opened, ...closed] = RELS;
         const uri = pathToFileURL(path.join(disk, opened!)).href;
@@ -153,6 +162,39 @@ describe('the Node server reads through the client when the client offers to (in
       }
     });
   }
+
+  test('Check Workspace over many folders reads and checks each file once (fetching one more folder’s configuration does not check the others again)', async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'cloe-client-reads-many-'));
+    try {
+      mkdirSync(path.join(repo, '.git'));
+      writeFileSync(path.join(repo, 'cloe.config.yaml'), 'rules:\n  threshold-defaulted: error\n');
+      const uris: string[] = [];
+      for (let folder = 0; folder < 6; folder++) {
+        mkdirSync(path.join(repo, `org-${folder}`, 'sub'), { recursive: true });
+        if (folder % 2 === 1) writeFileSync(path.join(repo, `org-${folder}`, 'cloe.config.yaml'), 'rules:\n  threshold-defaulted: off\n');
+        for (let i = 0; i < 3; i++) {
+          const file = path.join(repo, `org-${folder}`, i === 2 ? 'sub' : '', `g${i}.cloe.yaml`);
+          writeFileSync(file, 'cloe: 1\nlanguage: en\ncohorts:\n  - id: c\n    name: C\n    partner: P\n    session: 2026-03-01\n    candidates:\n      - id: A-1\n        name: A\n        profession: Comptable\n');
+          uris.push(pathToFileURL(file).href);
+        }
+      }
+      const s = await start(repo, repo, { readFiles: true });
+      try {
+        const result = await s.client.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { uris });
+        assert.equal(result.files, uris.length);
+        for (const uri of uris) {
+          assert.equal(s.publications.get(uri), 1, uri);
+          assert.equal(s.asked.filter((u) => u === uri).length, 1, uri);
+          // Each file with its own folder's configuration.
+          assert.equal(s.shown(uri).some((d) => d.startsWith('threshold-defaulted')), /org-[024]\//.test(uri), `${uri}: ${s.shown(uri).join(', ')}`);
+        }
+      } finally {
+        s.client.dispose();
+      }
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
 
   test('the walk up the folders ends at the repository the client shows (its .git), not the disk’s', async () => {
     const outer = mkdtempSync(path.join(os.tmpdir(), 'cloe-client-reads-git-'));

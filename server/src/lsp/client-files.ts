@@ -41,17 +41,36 @@ export function clientFiles(connection: Connection, paths: ClientPaths): HostFil
   const missed = new Set<string>();
   /** True when the loader read something that was not fetched yet: what it keeps may be wrong. */
   let stale = false;
+  /**
+   * True when it did so outside prepare() (a hover before a document's first publication): what
+   * the server computed with it (an analysis) may be wrong too. What prepare() itself missed is
+   * read again before anything uses it.
+   */
+  let missedOutside = false;
+  let preparing = false;
   const lookUp = (p: string): Entry => {
     if (entries.has(p)) return entries.get(p)!;
     missed.add(p);
     stale = true;
+    if (!preparing) missedOutside = true;
     return null;
   };
   const readAgain = (loader: ConfigLoader, p: string) => {
     if (stale) loader.invalidate();
     stale = false;
     missed.clear();
-    loader.forFile(p);
+    preparing = true;
+    try {
+      loader.forFile(p);
+    } finally {
+      preparing = false;
+    }
+  };
+  /** Whether what the server computed before may be wrong (and forgets it: the caller starts again). */
+  const wasWrong = () => {
+    const wrong = missedOutside;
+    missedOutside = false;
+    return wrong;
   };
   async function fetchEntry(p: string): Promise<void> {
     const uri = paths.uriOf(p);
@@ -76,9 +95,12 @@ export function clientFiles(connection: Connection, paths: ClientPaths): HostFil
       return e?.kind === 'file' ? e.text : undefined;
     },
     fileOps,
+    // Resolves true only when what was computed before may be wrong: fetching the files of one
+    // more folder changes nothing that was computed with the files it needed (Check Workspace
+    // over many folders then checks each file once).
     prepare(p: string, loader: ConfigLoader): Promise<boolean> | undefined {
       readAgain(loader, p);
-      if (missed.size === 0) return undefined;
+      if (missed.size === 0) return missedOutside ? Promise.resolve(wasWrong()) : undefined;
       return (async () => {
         for (let round = 0; round < MAX_ROUNDS && missed.size > 0; round++) {
           await Promise.all([...missed].map(fetchEntry));
@@ -86,7 +108,7 @@ export function clientFiles(connection: Connection, paths: ClientPaths): HostFil
           stale = true;
           readAgain(loader, p);
         }
-        return true;
+        return wasWrong();
       })();
     },
     forget(uris: string[]): void {

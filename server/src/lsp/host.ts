@@ -25,8 +25,8 @@ export interface HostFiles {
   fileOps?: ConfigFileOps;
   /**
    * Fetches what the loader will read to resolve this path's configuration, before it reads it
-   * (a host that reads asynchronously); resolves true when something new was read. Undefined:
-   * everything can be read at once.
+   * (a host that reads asynchronously); resolves true when what the server computed before may
+   * be wrong (the loader had read with a file missing). Undefined: everything can be read at once.
    */
   prepare?(path: string, loader: ConfigLoader): Promise<boolean> | undefined;
   /** Forgets what was fetched of these URIs (they changed on disk). */

@@ -279,6 +279,12 @@ export function serve(connection: Connection, host: ServerHost): void {
     );
   }
 
+  /** Resolves once what the configuration loader will read for this URI is read (a host that reads through the client fetches it). */
+  async function prepared(uri: string): Promise<void> {
+    const p = filePathOf(uri);
+    if (p !== undefined && (await files.prepare?.(p, loader))) generation++;
+  }
+
   function publishNow(uri: string): void {
     scheduled.delete(uri);
     const doc = documents.get(uri);
@@ -541,7 +547,12 @@ export function serve(connection: Connection, host: ServerHost): void {
   connection.onRequest(SERVER_HOST_REQUEST, (): ServerHostResult => ({ kind: host.kind, reads: files.reads }));
   // Whether a file is a grid file (a configuration's `files:` included): the extension switches
   // such a file to the grid language when it opens.
-  connection.onRequest(IS_GRID_FILE_REQUEST, (params: UriParams) => typeof params?.uri === 'string' && isGrid(params.uri));
+  // (Its configuration read first: through the client, it may not have been fetched yet.)
+  connection.onRequest(IS_GRID_FILE_REQUEST, async (params: UriParams) => {
+    if (typeof params?.uri !== 'string') return false;
+    await prepared(params.uri);
+    return isGrid(params.uri);
+  });
 
   connection.onRequest(
     SUMMARY_REQUEST,
@@ -572,8 +583,7 @@ export function serve(connection: Connection, host: ServerHost): void {
         // As the CLI reads it (the host: the disk, or the client in a browser), once what its
         // configuration needs is read.
         readText: async (uri) => {
-          const p = filePathOf(uri);
-          if (p !== undefined && (await files.prepare?.(p, loader))) generation++;
+          await prepared(uri);
           return files.readText(uri);
         },
         // With the configuration that applies to it, as an open document and the CLI do.
