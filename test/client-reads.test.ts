@@ -26,7 +26,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { CHECK_FILES_REQUEST, type CheckFilesResult, IS_GRID_FILE_REQUEST, READ_FILE_REQUEST, type ReadFileResult, SERVER_HOST_REQUEST, type UriParams } from '../server/src/protocol';
+import { CHECK_FILES_REQUEST, type CheckFilesResult, IMPORT_SHEET_REQUEST, type ImportSheetParams, type ImportSheetResult, IS_GRID_FILE_REQUEST, READ_FILE_REQUEST, type ReadFileResult, SERVER_HOST_REQUEST, type UriParams } from '../server/src/protocol';
 import { serve } from '../server/src/lsp/server';
 import type { ServerHost } from '../server/src/lsp/host';
 import { ROOT, runInProcess } from './helpers';
@@ -159,6 +159,23 @@ describe('the Node server reads through the client when the client offers to (in
         } else assert.deepEqual(s.asked, [], 'nothing is asked of a client that did not offer');
       } finally {
         s.client.dispose();
+      }
+    });
+  }
+
+  for (const readFiles of [true, false]) {
+    test(`readFiles: ${String(readFiles)}: a spreadsheet imported into a new grid file is checked with the ${readFiles ? 'client' : 'disk'}’s configuration`, async () => {
+      const sheet = path.join(disk, 'team-a', 'liste.csv');
+      writeFileSync(sheet, 'Identifiant;Nom;Métier;Seuil;Cohorte\nR-01;Zoé Lefèvre;Sommelier;B1;a-2026-09\n');
+      const s = await start(disk, FIXTURE, { readFiles });
+      try {
+        const r = await s.client.sendRequest<ImportSheetResult>(IMPORT_SHEET_REQUEST, { uri: pathToFileURL(sheet).href, target: { kind: 'new', uri: pathToFileURL(path.join(disk, 'team-a', 'nouveau.cloe.yaml')).href } } satisfies ImportSheetParams);
+        assert.ok(r.ok, JSON.stringify(r));
+        // team-a's grid: file (from the client only) declares the profession.
+        assert.equal(r.inSheet.some((l) => /Sommelier/.test(l)), !readFiles, r.inSheet.join('\n'));
+      } finally {
+        s.client.dispose();
+        rmSync(sheet);
       }
     });
   }

@@ -64,7 +64,7 @@ export interface ServerParts {
   /** The open grid document (undefined when the URI is not one). */
   gridDocument(uri: string): TextDocument | undefined;
   locale(): Locale;
-  /** How a grid file at this URI is checked (its configuration). */
-  checkOptionsOf(uri: string): CheckOptions;
+  /** How a grid file at this URI is checked (its configuration, read first when it comes through the client). */
+  checkOptionsOf(uri: string): Promise<CheckOptions>;
   log(message: string): void;
 }

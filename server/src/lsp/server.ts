@@ -534,7 +534,8 @@ export function serve(connection: Connection, host: ServerHost): void {
   host.register?.(connection, {
     gridDocument,
     locale,
-    checkOptionsOf: (uri) => {
+    checkOptionsOf: async (uri) => {
+      await prepared(uri);
       const config = configOf(uri);
       return config ? checkOptions(config) : {};
     },
