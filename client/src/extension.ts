@@ -181,7 +181,9 @@ export async function activateCloe(context: vscode.ExtensionContext, host: Clien
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Read at each start: a folder trusted later restarts the server with trusted: true.
     // (Plain data: a Web Worker's messages are structured clones, which a configuration object's methods are not.)
-    initializationOptions: () => ({ settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('cloe'))) as unknown, trusted: vscode.workspace.isTrusted }),
+    // readFiles: the server reads configurations, their grid: files and the files Check Workspace
+    // names through cloe/readFile (below), in both hosts: the desktop and the web read them the same way.
+    initializationOptions: () => ({ settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('cloe'))) as unknown, trusted: vscode.workspace.isTrusted, readFiles: true }),
     synchronize: { configurationSection: 'cloe' },
     diagnosticCollectionName: 'cloe',
     errorHandler,
@@ -203,8 +205,9 @@ export async function activateCloe(context: vscode.ExtensionContext, host: Clien
   client = host.createClient(clientOptions);
   const theClient = client;
   if (host.dispose) context.subscriptions.push({ dispose: () => host.dispose?.() });
-  // The server in a Web Worker reads configurations and the files Check Workspace names through
-  // here (vscode.workspace.fs: github.dev's virtual file system too); the Node server reads the disk.
+  // The server reads configurations and the files Check Workspace names through here
+  // (vscode.workspace.fs: github.dev's virtual file system too), in a Web Worker and, told so by
+  // initializationOptions.readFiles, in a Node process (which reads the disk for other editors).
   theClient.onRequest(READ_FILE_REQUEST, async (params: UriParams): Promise<ReadFileResult> => {
     try {
       const uri = vscode.Uri.parse(params.uri, true);

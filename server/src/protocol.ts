@@ -151,7 +151,9 @@ export type ImportSheetResult =
 /**
  * A file's bytes, read by the client (vscode.workspace.fs: github.dev's virtual file system
  * too). The server in a Web Worker has no file system: it reads the nearest cloe.config.yaml,
- * its `grid:` files and the files Check Workspace names this way.
+ * its `grid:` files and the files Check Workspace names this way. The Node server does too when
+ * the client says it answers (initializationOptions.readFiles: true, as the VS Code extension
+ * does); without it (other editors, `cloe-grid --stdio`), it reads the disk.
  */
 export const READ_FILE_REQUEST = 'cloe/readFile';
 /** Not found: null. A folder: { kind: 'directory' }. A file: its bytes in base64 (the server decodes them as the CLI does). */

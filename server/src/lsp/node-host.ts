@@ -2,7 +2,9 @@
  * The language server in a Node process: `cloe-grid --stdio`, or `--node-ipc` (how the VS Code
  * extension starts dist/server.js). Its host reads the disk: configurations, their `grid:` files
  * and the files Check Workspace names (as the CLI does, so other editors, which do not serve
- * cloe/readFile, get the same findings); it tunes V8's heap for large files and owns the process.
+ * cloe/readFile, get the same findings), unless the client offers to read them
+ * (initializationOptions.readFiles: the VS Code extension, as for the server in a Web Worker:
+ * client-files.ts); it tunes V8's heap for large files and owns the process.
  */
 import {
   type Connection,
@@ -16,10 +18,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { format } from 'node:util';
 import { Console } from 'node:console';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ChunkedMessageReader } from './stdio-reader';
 import { LifecycleGate } from './protocol-guard';
 import { readTextFile, readTextFileAsync } from '../node/read-text';
+import { clientFiles } from './client-files';
 import type { ServerHost } from './host';
 import { serve } from './server';
 import { registerSheetRequests } from './sheets';
@@ -120,19 +124,31 @@ function ipcConnection(): Connection {
 /** How long the server waits for the client's settings (CLOE_CONFIGURATION_TIMEOUT_MS: tests shorten it). */
 const CONFIGURATION_TIMEOUT_MS = Number(process.env.CLOE_CONFIGURATION_TIMEOUT_MS) > 0 ? Number(process.env.CLOE_CONFIGURATION_TIMEOUT_MS) : 10_000;
 
-/** The host of a Node process: the disk, setImmediate, the process id, the heap policy. */
+/** A file: URI's path (the configuration loader's paths are the disk's, whoever reads them). */
+const pathOf = (uri: string): string | undefined => {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const uriOf = (p: string): string => pathToFileURL(p).href;
+/** Symbolic links resolved on the disk (where a `grid:` file really is: Restricted Mode's check), whoever reads the files. */
+const realPath = (p: string): string => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+};
+
+/** The host of a Node process: the disk (or the client, when it offers to), setImmediate, the process id, the heap policy. */
 export function nodeHost(): ServerHost {
   return {
     kind: 'node',
     reads: 'disk',
-    pathOf: (uri) => {
-      try {
-        return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    uriOf: (p) => pathToFileURL(p).href,
+    pathOf,
+    uriOf,
     readConfigText: (p) => {
       try {
         return readTextFile(p).text;
@@ -142,6 +158,9 @@ export function nodeHost(): ServerHost {
     },
     // As the CLI reads it (read-text.ts: the byte order mark gives the encoding).
     readText: async (uri) => (await readTextFileAsync(fileURLToPath(uri))).text,
+    // The VS Code extension reads for the server (initializationOptions.readFiles), as it does for
+    // the server in a Web Worker: the same code (client-files.ts), with the disk's paths.
+    clientFiles: (connection) => clientFiles(connection, { pathOf, uriOf, realPath }),
     defer: (fn) => {
       const t = setImmediate(fn);
       return () => clearImmediate(t);

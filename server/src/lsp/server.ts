@@ -42,7 +42,7 @@ import { CHECK_FILES_REQUEST, type CheckFilesParams, IS_GRID_FILE_REQUEST, PROCE
 import { findingFor, toCodeAction, toCodeLens, toDiagnostic, toDiagnostics, toEdit, toInlayHint, toRange, toSymbol } from './convert';
 import { cohortLenses, definitionAt, fileSummary, inlayHints, outline } from '../core/features';
 import { FileMatcher, uriPath } from './files';
-import type { ServerHost } from './host';
+import type { HostFiles, ServerHost } from './host';
 import { registerOutcomeRequests } from './outcomes';
 import { checkFiles } from './check-files';
 
@@ -134,15 +134,19 @@ export function serve(connection: Connection, host: ServerHost): void {
   /** Bumped whenever a configuration or a grid file it loads changes: every analysis is then stale. */
   let generation = 0;
   let canWatchFiles = false;
+  /** How what is not open is read: the host's way, or the client's when it offers to (onInitialize). */
+  let files: HostFiles = host;
   /** The path the configuration loader knows a document by (the host says: a file path, or a URI's). */
-  const filePathOf = (uri: string): string | undefined => host.pathOf(uri);
+  const filePathOf = (uri: string): string | undefined => files.pathOf(uri);
   // Reads open documents first (unsaved edits count), then the host (the disk, or the client).
-  const loader = new ConfigLoader((p) => {
-    const uri = host.uriOf(p);
-    const open = uri === undefined ? undefined : documents.get(uri);
-    if (open) return open.getText();
-    return host.readConfigText(p);
-  }, host.fileOps);
+  const newLoader = () =>
+    new ConfigLoader((p) => {
+      const uri = files.uriOf(p);
+      const open = uri === undefined ? undefined : documents.get(uri);
+      if (open) return open.getText();
+      return files.readConfigText(p);
+    }, files.fileOps);
+  let loader = newLoader();
   const configOf = (uri: string): ResolvedConfig | undefined => {
     const p = filePathOf(uri);
     return p ? loader.forFile(p) : undefined;
@@ -152,7 +156,7 @@ export function serve(connection: Connection, host: ServerHost): void {
   // The saved text of a configuration (an edited one closed unsaved: the saved one applies again).
   const diskText = (uri: string): string | undefined => {
     const p = filePathOf(uri);
-    return p === undefined ? undefined : host.readConfigText(p);
+    return p === undefined ? undefined : files.readConfigText(p);
   };
   /** True when a path is a configuration or a grid file some configuration loads. */
   const affectsConfig = (uri: string): boolean => {
@@ -163,7 +167,7 @@ export function serve(connection: Connection, host: ServerHost): void {
   };
   const configChanged = (changed: string[] = []) => {
     generation++;
-    host.forget?.(changed);
+    files.forget?.(changed);
     loader.invalidate();
     for (const d of documents.all()) schedule(d.uri);
   };
@@ -258,7 +262,7 @@ export function serve(connection: Connection, host: ServerHost): void {
    */
   function publish(uri: string): void {
     const p = filePathOf(uri);
-    const fetching = p === undefined ? undefined : host.prepare?.(p, loader);
+    const fetching = p === undefined ? undefined : files.prepare?.(p, loader);
     if (!fetching) {
       publishNow(uri);
       return;
@@ -273,6 +277,12 @@ export function serve(connection: Connection, host: ServerHost): void {
         publishNow(uri);
       },
     );
+  }
+
+  /** Resolves once what the configuration loader will read for this URI is read (a host that reads through the client fetches it). */
+  async function prepared(uri: string): Promise<void> {
+    const p = filePathOf(uri);
+    if (p !== undefined && (await files.prepare?.(p, loader))) generation++;
   }
 
   function publishNow(uri: string): void {
@@ -335,8 +345,15 @@ export function serve(connection: Connection, host: ServerHost): void {
     if (folderUris.length === 0 && params.rootUri && uriPath(params.rootUri)) folderUris.push(params.rootUri);
     rootUris = folderUris;
     roots = folderUris.map((u) => uriPath(u)!);
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; readFiles?: unknown } | undefined;
     if (init?.settings !== undefined) settings = readSettings(init.settings);
+    // The VS Code extension reads files for the server (cloe/readFile: vscode.workspace.fs), as
+    // for the server in a Web Worker: the desktop and the web read configurations the same way.
+    // Other editors do not offer it: the Node server reads the disk for them.
+    if (init?.readFiles === true && host.clientFiles && files === host) {
+      files = host.clientFiles(connection);
+      loader = newLoader();
+    }
     matcher = new FileMatcher(settings.files, roots);
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
@@ -382,7 +399,7 @@ export function serve(connection: Connection, host: ServerHost): void {
   });
   connection.onDidChangeWatchedFiles((e) => {
     if (e.changes.some((c) => affectsConfig(c.uri))) configChanged(e.changes.map((c) => c.uri));
-    else host.forget?.(e.changes.map((c) => c.uri));
+    else files.forget?.(e.changes.map((c) => c.uri));
   });
   documents.onDidClose((e) => {
     const pending = scheduled.get(e.document.uri);
@@ -517,7 +534,8 @@ export function serve(connection: Connection, host: ServerHost): void {
   host.register?.(connection, {
     gridDocument,
     locale,
-    checkOptionsOf: (uri) => {
+    checkOptionsOf: async (uri) => {
+      await prepared(uri);
       const config = configOf(uri);
       return config ? checkOptions(config) : {};
     },
@@ -527,10 +545,15 @@ export function serve(connection: Connection, host: ServerHost): void {
   // The server's process id: lets a client (and the crash tests) tell one server from the next.
   connection.onRequest(PROCESS_ID_REQUEST, () => host.processId);
   // Where this server runs and how it reads what is not open (the real VS Code suite checks the web host's).
-  connection.onRequest(SERVER_HOST_REQUEST, (): ServerHostResult => ({ kind: host.kind, reads: host.reads }));
+  connection.onRequest(SERVER_HOST_REQUEST, (): ServerHostResult => ({ kind: host.kind, reads: files.reads }));
   // Whether a file is a grid file (a configuration's `files:` included): the extension switches
   // such a file to the grid language when it opens.
-  connection.onRequest(IS_GRID_FILE_REQUEST, (params: UriParams) => typeof params?.uri === 'string' && isGrid(params.uri));
+  // (Its configuration read first: through the client, it may not have been fetched yet.)
+  connection.onRequest(IS_GRID_FILE_REQUEST, async (params: UriParams) => {
+    if (typeof params?.uri !== 'string') return false;
+    await prepared(params.uri);
+    return isGrid(params.uri);
+  });
 
   connection.onRequest(
     SUMMARY_REQUEST,
@@ -561,9 +584,8 @@ export function serve(connection: Connection, host: ServerHost): void {
         // As the CLI reads it (the host: the disk, or the client in a browser), once what its
         // configuration needs is read.
         readText: async (uri) => {
-          const p = filePathOf(uri);
-          if (p !== undefined && (await host.prepare?.(p, loader))) generation++;
-          return host.readText(uri);
+          await prepared(uri);
+          return files.readText(uri);
         },
         // With the configuration that applies to it, as an open document and the CLI do.
         check: (uri, text) => {

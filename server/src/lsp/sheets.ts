@@ -113,10 +113,11 @@ export function registerSheetRequests(connection: Connection, host: Host): void 
         throw new Refusal(msg('import.editor.exists', { file: targetFile }), 'exists');
       }
       const { rows, file } = await readRows(params.uri);
+      const check = await host.checkOptionsOf(params.target.uri);
       const plan = planImport(rows, {
         overrides: overridesOf(params.map),
         source: file,
-        check: host.checkOptionsOf(params.target.uri),
+        check,
         ...(into !== undefined ? { into } : {}),
         ...(params.cohort ? { cohort: params.cohort } : {}),
       });

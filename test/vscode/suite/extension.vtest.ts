@@ -146,6 +146,8 @@ describe('CLOE Grid in VS Code', () => {
   });
 
   it('Check Workspace fills diagnostics for files never opened', async () => {
+    // What is not open comes through VS Code (cloe/readFile), as in the browser: the extension says so at initialization.
+    assert.deepEqual(await api.client()!.sendRequest('cloe/serverHost'), { kind: 'node', reads: 'client' });
     const never = sample('invalid/cohorts.cloe.yaml');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === never.toString()), 'the file is not open');
     const result = await vscode.commands.executeCommand<{ files: number; errors: number }>('cloe.checkWorkspace');
