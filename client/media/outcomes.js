@@ -399,8 +399,9 @@
       app.replaceChildren(toolbar, list);
     }
     fillProfessions();
-    renderCohorts();
+    // (The comparison first: the report renderCohorts sends then includes it.)
     renderCompare();
+    renderCohorts();
     if (state.focus) {
       focusCohort(state.focus);
     } else if (first && ui.scroll) {
