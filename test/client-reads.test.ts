@@ -8,27 +8,22 @@
  * say which one was read.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import {
-  createProtocolConnection,
   DidOpenTextDocumentNotification,
   InitializedNotification,
   InitializeRequest,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
-  StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { CHECK_FILES_REQUEST, type CheckFilesResult, IMPORT_SHEET_REQUEST, type ImportSheetParams, type ImportSheetResult, IS_GRID_FILE_REQUEST, READ_FILE_REQUEST, type ReadFileResult, SERVER_HOST_REQUEST, type UriParams } from '../server/src/protocol';
-import { serve } from '../server/src/lsp/server';
 import type { ServerHost } from '../server/src/lsp/host';
+import { pairedServer, readEntry } from './paired-server';
 import { ROOT, runInProcess } from './helpers';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/config-tree');
@@ -68,11 +63,7 @@ interface Session {
  * (a file: URI under diskRoot reads clientRoot's file; anything else is not found).
  */
 async function start(diskRoot: string, clientRoot: string, initializationOptions: Record<string, unknown>): Promise<Session> {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  serve(connection, nodeHost());
-  const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const client = pairedServer(nodeHost);
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   const asked: string[] = [];
   const publications = new Map<string, number>();
@@ -88,13 +79,7 @@ async function start(diskRoot: string, clientRoot: string, initializationOptions
     const rel = path.relative(diskRoot, fileURLToPath(p.uri));
     if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
     // As vscode.workspace.fs: a symbolic link is read where it leads.
-    const file = path.join(clientRoot, rel);
-    try {
-      if (statSync(file).isDirectory()) return { kind: 'directory' };
-      return { kind: 'file', base64: readFileSync(file).toString('base64') };
-    } catch {
-      return null;
-    }
+    return readEntry(path.join(clientRoot, rel));
   }
   client.listen();
   const root = pathToFileURL(diskRoot).href;

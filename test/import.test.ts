@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, test } from 'node:test';
-import { Workbook } from 'exceljs';
 import { run } from '../server/src/cli/main';
 import { cellText, decodeText, detectDelimiter, readSheet, SheetError, zipUncompressedSize } from '../server/src/cli/sheet-read';
 import { render } from '../server/src/core/messages';
@@ -21,6 +20,7 @@ import { excelSerialToIso, fieldOfHeader, findHeader, mergeEdits, normalizeHeade
 import { applyTextEdits } from '../server/src/core/fixes';
 import { planMapping } from '../server/src/core/sheet-plan';
 import { runCli } from './helpers';
+import { type Cell, writeWorkbook } from './workbook';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cloe-import-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -39,23 +39,6 @@ async function cli(args: string[], cwd: string, locale = 'C') {
   return { code, stdout, stderr };
 }
 
-type Cell = string | number | Date | null | { formula: string; result: string } | { numFmt: string; value: number };
-
-async function writeWorkbook(file: string, rows: Cell[][], sheet = 'Candidats'): Promise<void> {
-  const wb = new Workbook();
-  const ws = wb.addWorksheet(sheet);
-  rows.forEach((cells, r) => {
-    cells.forEach((c, i) => {
-      if (c === null) return;
-      const cell = ws.getCell(r + 1, i + 1);
-      if (typeof c === 'object' && 'numFmt' in c) {
-        cell.value = c.value;
-        cell.numFmt = c.numFmt;
-      } else cell.value = c;
-    });
-  });
-  await wb.xlsx.writeFile(file);
-}
 
 /** The partner's candidate list, as it comes: a title, a blank row, French headers with odd spacing, ids typed as numbers. */
 const PARTNER_ROWS: Cell[][] = [

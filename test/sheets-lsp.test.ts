@@ -13,6 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { Workbook } from 'exceljs';
+import { type Cell, writeWorkbook as writeSheet } from './workbook';
 import { run } from '../server/src/cli/main';
 import type { ImportSheetResult, SheetColumnsResult } from '../server/src/protocol';
 import { TestClient } from './lsp-client';
@@ -21,22 +22,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cloe-sheets-lsp-'));
 const uri = (name: string) => pathToFileURL(path.join(tmp, name)).href;
 let client: TestClient;
 
-type Cell = string | number | null | { numFmt: string; value: number };
-async function writeWorkbook(name: string, rows: Cell[][]): Promise<void> {
-  const wb = new Workbook();
-  const ws = wb.addWorksheet('Candidats');
-  rows.forEach((cells, r) =>
-    cells.forEach((c, i) => {
-      if (c === null) return;
-      const cell = ws.getCell(r + 1, i + 1);
-      if (typeof c === 'object') {
-        cell.value = c.value;
-        cell.numFmt = c.numFmt;
-      } else cell.value = c;
-    }),
-  );
-  await wb.xlsx.writeFile(path.join(tmp, name));
-}
+/** A workbook in the test's folder. */
+const writeWorkbook = (name: string, rows: Cell[][]) => writeSheet(path.join(tmp, name), rows);
 
 async function cli(args: string[], locale = 'C') {
   let stdout = '';

@@ -6,26 +6,21 @@
  * The real browser run is test/vscode/run-code-server.mjs --web.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import {
-  createProtocolConnection,
   DidOpenTextDocumentNotification,
   InitializedNotification,
   InitializeRequest,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
-  StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { CHECK_FILES_REQUEST, type CheckFilesResult, READ_FILE_REQUEST, type ReadFileResult, SERVER_HOST_REQUEST, type UriParams } from '../server/src/protocol';
-import { serve } from '../server/src/lsp/server';
 import { pathOfUri, uriOfPath, webHost } from '../server/src/lsp/web-host';
 import * as webPath from '../server/src/lsp/web-path';
+import { pairedServer, readEntry } from './paired-server';
 import { ROOT, runCli } from './helpers';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/config-tree');
@@ -68,11 +63,7 @@ describe('the language server with the web host (configurations read through the
   let cli: Record<string, string[]> = {};
 
   before(async () => {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    serve(connection, webHost(connection));
-    client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    client = pairedServer(webHost);
     client.onNotification(PublishDiagnosticsNotification.type, (p) => void diagnostics.set(p.uri, p));
     client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     client.onRequest('client/registerCapability', () => null);
@@ -81,13 +72,7 @@ describe('the language server with the web host (configurations read through the
     function readVirtual(p: UriParams): ReadFileResult {
       asked.push(p.uri);
       assert.ok(p.uri.startsWith(`${ORIGIN}/`), p.uri);
-      const file = path.join(FIXTURE, decodeURIComponent(p.uri.slice(ORIGIN.length)));
-      try {
-        if (statSync(file).isDirectory()) return { kind: 'directory' };
-        return { kind: 'file', base64: readFileSync(file).toString('base64') };
-      } catch {
-        return null;
-      }
+      return readEntry(path.join(FIXTURE, decodeURIComponent(p.uri.slice(ORIGIN.length))));
     }
     client.listen();
     await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: `${ORIGIN}/`, capabilities: { workspace: { configuration: true } }, workspaceFolders: [{ uri: `${ORIGIN}/`, name: 'repo' }] });

@@ -2,7 +2,7 @@
 // language server's cohorts at a glance and the charts drawn by the core), with DOM calls only:
 // a value is never parsed as HTML (the charts are escaped by the core). Keeps sort, filters and
 // scroll in the webview state. No network, no inline handler (strict CSP with a nonce).
-/* global acquireVsCodeApi, document, window, setTimeout, clearTimeout, IntersectionObserver */
+/* global acquireVsCodeApi, document, window, setTimeout, clearTimeout, IntersectionObserver, requestAnimationFrame */
 (function () {
   'use strict';
   const vscode = acquireVsCodeApi();
@@ -181,25 +181,39 @@
   let budget = EAGER;
   /** The height of a drawn row, measured (for the placeholders). */
   let rowPx = 40;
+  /** Placeholders (a chunk of rows, a cohort) are drawn when they come near the screen; each knows how (its draw()). */
   const lazy = new IntersectionObserver(
     (entries) => {
-      for (const e of entries) {
-        if (!e.isIntersecting || !e.target.isConnected) continue;
-        lazy.unobserve(e.target);
-        const drawn = e.target.chunk.map(rowOf);
-        e.target.replaceWith(...drawn);
-        if (drawn[0] && drawn[0].offsetHeight) rowPx = drawn[0].offsetHeight;
-      }
+      for (const e of entries) if (e.isIntersecting && e.target.isConnected) drawNow(e.target);
     },
     { rootMargin: '1200px 0px' },
   );
 
+  function later(node, draw) {
+    node.draw = draw;
+    lazy.observe(node);
+    return node;
+  }
+
+  /** Draws a placeholder now; the nodes that replace it. */
+  function drawNow(node) {
+    lazy.unobserve(node);
+    const drawn = node.draw();
+    node.replaceWith(...drawn);
+    return drawn;
+  }
+
   function placeholder(chunk) {
     const tr = el('tr', { className: 'lazy', 'aria-hidden': 'true' }, el('td', { colspan: COLUMNS.length }));
     tr.firstChild.style.height = chunk.length * rowPx + 'px';
-    tr.chunk = chunk;
-    lazy.observe(tr);
-    return tr;
+    return later(tr, () => {
+      const rows = chunk.map(rowOf);
+      // (Measured once drawn, for the next placeholders' height.)
+      requestAnimationFrame(() => {
+        if (rows[0].offsetHeight) rowPx = rows[0].offsetHeight;
+      });
+      return rows;
+    });
   }
 
   function tableOf(cohort) {
@@ -253,24 +267,12 @@
   }
 
   const EAGER_SECTIONS = 4;
-  const lazySections = new IntersectionObserver(
-    (entries) => {
-      for (const e of entries) {
-        if (!e.isIntersecting || !e.target.isConnected) continue;
-        lazySections.unobserve(e.target);
-        const i = Number(e.target.getAttribute('data-index'));
-        e.target.replaceWith(sectionOf(data.view.cohorts[i], i));
-      }
-    },
-    { rootMargin: '1200px 0px' },
-  );
 
   /** A cohort not drawn yet: its place (an estimated height), its id for the code lens's focus. */
   function sectionPlaceholder(c, i) {
-    const s = el('section', { className: 'cohort lazy', id: 'cohort-' + c.index, 'data-cohort': c.id || '', 'data-index': i, 'aria-busy': 'true' });
+    const s = el('section', { className: 'cohort lazy', id: 'cohort-' + c.index, 'data-cohort': c.id || '', 'aria-busy': 'true' });
     s.style.height = 320 + c.rows.length * rowPx + 'px';
-    lazySections.observe(s);
-    return s;
+    return later(s, () => [sectionOf(data.view.cohorts[i], i)]);
   }
 
   function sectionOf(c, i) {
@@ -375,13 +377,7 @@
 
   function focusCohort(id) {
     let section = [...document.querySelectorAll('section.cohort')].find((s) => s.getAttribute('data-cohort') === id);
-    if (section && section.classList.contains('lazy')) {
-      const i = Number(section.getAttribute('data-index'));
-      lazySections.unobserve(section);
-      const drawn = sectionOf(data.view.cohorts[i], i);
-      section.replaceWith(drawn);
-      section = drawn;
-    }
+    if (section && section.classList.contains('lazy')) section = drawNow(section)[0];
     if (section) {
       section.scrollIntoView({ block: 'start' });
       section.focus({ preventScroll: true });

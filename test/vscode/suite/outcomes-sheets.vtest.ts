@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Workbook } from 'exceljs';
+import { type Cell, writeWorkbook as writeSheet } from '../../workbook';
 
 interface ShownPick {
   title: string | undefined;
@@ -38,22 +39,8 @@ interface CloeApi {
   };
 }
 
-type Cell = string | number | null | { numFmt: string; value: number };
-async function writeWorkbook(file: string, rows: Cell[][]): Promise<void> {
-  const wb = new Workbook();
-  const ws = wb.addWorksheet('Feuil1');
-  rows.forEach((cells, r) =>
-    cells.forEach((c, i) => {
-      if (c === null) return;
-      const cell = ws.getCell(r + 1, i + 1);
-      if (typeof c === 'object') {
-        cell.value = c.value;
-        cell.numFmt = c.numFmt;
-      } else cell.value = c;
-    }),
-  );
-  await wb.xlsx.writeFile(file);
-}
+/** The sheet of a French Excel. */
+const writeWorkbook = (file: string, rows: Cell[][]) => writeSheet(file, rows, 'Feuil1');
 
 const GRID = `# Acme — kept by hand: comments and spacing survive an import.
 cloe: 1
