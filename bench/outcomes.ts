@@ -43,7 +43,7 @@ function clientSide(prev: PostedState | undefined, r: Result): { state: PostedSt
   }
   const { id, version, ...view } = r;
   const charts = view.cohorts.map((c) => chartHtml(c, view.locale, `chart-${c.index}`));
-  return { state: { uri: 'file:///bench.cloe.yaml', fileName: 'bench.cloe.yaml', id, version, view, charts, labels: LABELS }, changed: [], moved: [] };
+  return { state: { uri: 'file:///bench.cloe.yaml', fileName: 'bench.cloe.yaml', id, version, view, charts, labels: LABELS, exports: ['csv', 'markdown', 'html', 'xlsx'] }, changed: [], moved: [] };
 }
 
 interface PostedState {
@@ -54,6 +54,7 @@ interface PostedState {
   view: FileView;
   charts: string[];
   labels: Record<string, string>;
+  exports: string[];
 }
 
 const LABELS: Record<string, string> = Object.fromEntries(

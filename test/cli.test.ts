@@ -675,6 +675,16 @@ test('exit 2: bad --format value', async () => {
   assertUsageError(await cli(['check', '--format', 'table', 'valid.cloe.yaml'], { cwd }), '"table"', '--format');
 });
 
+test('exit 2: a spreadsheet given to check says to import it; an unknown option is named, with where the options are', async () => {
+  const cwd = workspace({ 'candidats.csv': 'Nom;Prénom\nDupont;Jeanne\n' });
+  const sheet = await cli(['check', 'candidats.csv'], { cwd });
+  assert.equal(sheet.code, 2);
+  assert.match(sheet.stderr, /"candidats\.csv" is a spreadsheet, not a grid file: .*cloe-grid import candidats\.csv --output new\.cloe\.yaml/);
+  const option = await cli(['check', '--nope', 'candidats.csv'], { cwd });
+  assert.equal(option.code, 2);
+  assert.equal(option.stderr.trim(), 'cloe-grid: Unknown option "--nope": run "cloe-grid --help" for the options of each command.');
+});
+
 test('exit 2: a missing path', async () => {
   const cwd = workspace({ 'valid.cloe.yaml': VALID });
   assertUsageError(await cli(['check', 'valid.cloe.yaml', 'nowhere/missing.cloe.yaml'], { cwd }), 'nowhere/missing.cloe.yaml');

@@ -78,3 +78,19 @@ test('view delta: an edit in one cohort of many sends that cohort whole and the 
   // Another locale: the whole view.
   assert.equal(viewDelta(memo, outcomesView(grid.result, 'fr'), 9).delta, undefined);
 });
+
+test('view delta: after an edit that makes the file be parsed again (a candidate added), the later cohorts are moved, not sent again', () => {
+  const cohort = (n: number) => `  - id: c${n}\n    candidates:\n` + [1, 2, 3].map((k) => `      - id: C${n}-${k}\n        profession: Comptable\n        result: B2\n`).join('');
+  const grid = new IncrementalGrid(`cloe: 1\ncohorts:\n${[1, 2, 3].map(cohort).join('')}`);
+  const view = outcomesView(grid.result, 'en');
+  const memo = viewMemo(view, 1);
+  const added = '      - id: C1-4\n        result: C1\n';
+  const at = grid.text.indexOf('  - id: c2');
+  grid.update([{ start: at, end: at, newText: added }]);
+  const next = outcomesView(grid.result, 'en');
+  const { delta } = viewDelta(memo, next, 2);
+  assert.ok(delta);
+  assert.deepEqual(delta.changed.map((c) => c.index), [0]);
+  assert.deepEqual(delta.moved, [[1, added.length], [2, added.length]]);
+  assert.deepEqual(applyViewDelta(view, delta), next);
+});

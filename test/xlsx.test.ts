@@ -46,7 +46,7 @@ const LABELS = {
     summaryHeaders: ['Cohort', 'File', 'Candidates', 'Certificates', 'Attestations', 'Pending', 'Unknown'],
   },
   fr: {
-    headers: ['Fichier', 'Cohorte', 'Identifiant', 'Nom', 'Métier', 'Seuil', 'Origine du seuil', 'Résultat', 'Décision'],
+    headers: ['Fichier', 'Cohorte', 'Identifiant', 'Nom', 'Métier', 'Niveau seuil', 'Origine du niveau seuil', 'Résultat', 'Décision'],
     source: { explicit: 'indiqué pour le candidat', recommended: 'recommandé pour le métier' },
     outcome: (r: JsonRow) => ({ certificate: `Certificat CLOE ${r.result}`, attestation: `Attestation de niveau ${r.result}`, pending: 'en attente', unknown: 'décision indéterminée' })[r.outcome],
     summary: 'Synthèse',

@@ -51,6 +51,9 @@
     return e;
   }
 
+  /** A label with its {placeholders} filled (as values: a "$&" in a name stays "$&"). */
+  const fill = (id, args) => labels[id].replace(/\{(\w+)\}/g, (m, k) => (k in args ? String(args[k]) : m));
+
   const fold = (s) => String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
   function outcomeName(kind) {
@@ -78,7 +81,7 @@
       persist();
       renderCohorts();
     });
-    const exports = ['csv', 'markdown', 'html', 'xlsx'].map((format) => {
+    const exports = data.exports.map((format) => {
       const b = el('button', { type: 'button', className: 'export', 'data-format': format, text: labels['view.export.' + format] });
       b.addEventListener('click', () => vscode.postMessage({ type: 'export', format }));
       return b;
@@ -102,11 +105,13 @@
     select.value = names.includes(ui.profession) ? ui.profession : '';
   }
 
+  /** The text filter, folded (accents and case) once, not once per row. */
+  let query = '';
   function visible(r) {
     if (ui.outcome && r.outcome !== ui.outcome) return false;
     if (ui.profession && r.profession !== ui.profession) return false;
-    if (ui.text) {
-      const q = fold(ui.text);
+    if (query) {
+      const q = query;
       if (![r.id, r.name, r.profession, r.label, r.threshold, r.result].some((v) => fold(v).includes(q))) return false;
     }
     return true;
@@ -131,9 +136,8 @@
       td.textContent = '—';
       return td;
     }
-    const invalid = r.outcome === 'unknown' && !/^(A2|B1|B2|C1|C2)$/.test(r.threshold);
-    td.append(invalid ? labels['report.invalid'].replace('{threshold}', r.threshold) : r.threshold);
-    if (!invalid && r.thresholdSource) td.append(' ', el('span', { className: 'source', text: labels['view.source.' + r.thresholdSource] }));
+    td.append(r.thresholdInvalid ? fill('report.invalid', { threshold: r.threshold }) : r.threshold);
+    if (!r.thresholdInvalid && r.thresholdSource) td.append(' ', el('span', { className: 'source', text: labels['view.source.' + r.thresholdSource] }));
     return td;
   }
 
@@ -161,7 +165,7 @@
     const cell = (v, cls) => el('td', { className: cls, text: v === null || v === undefined ? '—' : v });
     const tr = el(
       'tr',
-      { tabindex: '0', 'data-id': r.id || '', 'data-offset': r.offset, 'aria-label': labels['view.reveal'].replace('{id}', r.id || r.name || '') },
+      { tabindex: '0', 'data-id': r.id || '', 'data-offset': r.offset, 'aria-label': fill('view.reveal', { id: r.id || r.name || '' }) },
       cell(r.id, 'id'),
       cell(r.name),
       cell(r.profession, r.professionKnown ? '' : 'as-written'),
@@ -208,6 +212,8 @@
     tr.firstChild.style.height = chunk.length * rowPx + 'px';
     return later(tr, () => {
       const rows = chunk.map(rowOf);
+      // (Rows of a cohort that edits moved since the chunk was set aside.)
+      if (tr.shift) for (const row of rows) row.setAttribute('data-offset', Number(row.getAttribute('data-offset')) + tr.shift);
       // (Measured once drawn, for the next placeholders' height.)
       requestAnimationFrame(() => {
         if (rows[0].offsetHeight) rowPx = rows[0].offsetHeight;
@@ -252,6 +258,7 @@
   function renderCohorts(only) {
     if (!data) return;
     budget = EAGER;
+    query = fold(ui.text);
     if (only) {
       for (const i of only) {
         const old = document.getElementById('cohort-' + i);
@@ -278,9 +285,9 @@
   function sectionOf(c, i) {
     const title = [c.id, c.name].filter((x) => x !== null).join(' — ') || String(c.index + 1);
     const meta = [
-      c.partner !== null ? labels['hover.partner'].replace('{partner}', c.partner) : null,
-      c.session !== null ? labels['hover.session'].replace('{session}', c.session) : null,
-      c.languageName || c.language ? labels['hover.language'].replace('{language}', c.languageName || c.language) : null,
+      c.partner !== null ? fill('hover.partner', { partner: c.partner }) : null,
+      c.session !== null ? fill('hover.session', { session: c.session }) : null,
+      c.languageName || c.language ? fill('hover.language', { language: c.languageName || c.language }) : null,
     ].filter(Boolean);
     const chart = el('div', { className: 'chart' });
     // The chart is the core's SVG, every value in it escaped (core/chart.ts).
@@ -288,7 +295,7 @@
     return el(
       'section',
       { className: 'cohort', id: 'cohort-' + c.index, 'data-cohort': c.id || '', tabindex: '-1', 'aria-labelledby': 'cohort-title-' + c.index },
-      el('h2', { id: 'cohort-title-' + c.index, text: labels['hover.cohort'].replace('{title}', title) }),
+      el('h2', { id: 'cohort-title-' + c.index, text: fill('hover.cohort', { title }) }),
       meta.length ? el('p', { className: 'meta', text: meta.join(' · ') }) : null,
       el('p', { className: 'counts', text: c.summary }),
       chart,
@@ -303,6 +310,7 @@
       version: data.version,
       rows: [...list.querySelectorAll('table.rows tbody tr[data-offset]')].map((tr) => [tr.getAttribute('data-id'), tr.querySelector('td.outcome').textContent]),
       counts: [...list.querySelectorAll('p.counts')].map((p) => p.textContent),
+      offsets: [...list.querySelectorAll('table.rows tbody tr[data-offset]')].map((tr) => Number(tr.getAttribute('data-offset'))),
       compared: [...document.querySelectorAll('#compare tbody tr')].map((tr) => tr.getAttribute('data-id') + ' ' + tr.querySelector('td.outcome').textContent),
     });
   }
@@ -349,6 +357,14 @@
     return Object.assign({}, c, { offset: c.offset + shift, rows: c.rows.map((r) => Object.assign({}, r, { offset: r.offset + shift })) });
   }
 
+  /** A cohort the edit only moved: its drawn rows and its chunks still to draw point `shift` characters further (a cohort still to draw reads the data). */
+  function moveDrawn(index, shift) {
+    const section = document.getElementById('cohort-' + index);
+    if (!section || section.classList.contains('lazy')) return;
+    for (const tr of section.querySelectorAll('tbody tr[data-offset]')) tr.setAttribute('data-offset', Number(tr.getAttribute('data-offset')) + shift);
+    for (const tr of section.querySelectorAll('tbody tr.lazy')) tr.shift = (tr.shift || 0) + shift;
+  }
+
   /** What changed since the state this webview has (the extension's delta): only those cohorts are drawn again. */
   function applyPatch(base, p) {
     if (!data || data.id !== base) {
@@ -360,7 +376,7 @@
     const touched = [];
     for (const [i, shift] of p.moved) {
       cohorts[i] = shifted(cohorts[i], shift);
-      touched.push(i);
+      moveDrawn(cohorts[i].index, shift);
     }
     for (const [c, chart] of p.changed) {
       cohorts[c.index] = c;
@@ -370,7 +386,7 @@
     const sameShape = p.size === data.view.cohorts.length;
     data = Object.assign({}, data, { id: p.id, version: p.version, focus: p.focus, charts, view: Object.assign({}, p.head, { cohorts }) });
     fillProfessions();
-    // A moved cohort needs its rows' offsets only: the drawn rows take them, the placeholders' rows are the new ones.
+    // Only the changed cohorts are drawn again (a moved one had its offsets shifted in place).
     renderCohorts(sameShape ? touched : undefined);
     if (p.focus) focusCohort(p.focus);
   }

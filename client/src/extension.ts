@@ -387,7 +387,8 @@ export async function activateCloe(context: vscode.ExtensionContext, host: Clien
   }
 
   // The outcomes view starts the server when it opens before any grid file did.
-  const outcomes = registerOutcomesView(context, () => client, () => ensureStarted().then(() => ready));
+  // (A workbook needs the Node server's spreadsheet library: not in a browser.)
+  const outcomes = registerOutcomesView(context, () => client, () => ensureStarted().then(() => ready), host.kind === 'web' ? ['csv', 'markdown', 'html'] : ['csv', 'markdown', 'html', 'xlsx']);
   const sheets = registerSheets(context, () => client, () => ensureStarted().then(() => ready));
 
   // Start now if there is work: an open grid file or configuration, or one in the workspace.

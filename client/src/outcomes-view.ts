@@ -29,6 +29,8 @@ export interface PostedState {
   /** Each cohort's chart (inline SVG, escaped), in view.cohorts' order. */
   charts: string[];
   labels: Record<string, string>;
+  /** The export buttons (xlsx only where the server can make a workbook: not in a browser). */
+  exports: ExportFormat[];
   /** The cohort to bring into view (from a code lens), once. */
   focus?: string | undefined;
 }
@@ -47,7 +49,7 @@ export type FromWebview =
   | { type: 'reveal'; offset: number }
   | { type: 'export'; format: ExportFormat }
   /** After each render: the rows on screen ([id, outcome]) and each cohort's counts, as the webview's DOM shows them. */
-  | { type: 'rendered'; version: number; rows: [string, string][]; counts: string[]; compared: string[] }
+  | { type: 'rendered'; version: number; rows: [string, string][]; counts: string[]; offsets: number[]; compared: string[] }
   /** A script error in the webview (logged, and named by the tests' failures). */
   | { type: 'error'; message: string };
 
@@ -89,7 +91,7 @@ function nonce(): string {
   return s;
 }
 
-export function registerOutcomesView(context: vscode.ExtensionContext, client: () => BaseLanguageClient | undefined, ready: () => Promise<void>): OutcomesViewApi {
+export function registerOutcomesView(context: vscode.ExtensionContext, client: () => BaseLanguageClient | undefined, ready: () => Promise<void>, exports: ExportFormat[]): OutcomesViewApi {
   let panel: vscode.WebviewPanel | undefined;
   let current: vscode.Uri | undefined;
   let last: PostedState | undefined;
@@ -132,7 +134,7 @@ export function registerOutcomesView(context: vscode.ExtensionContext, client: (
     // Charts of the cohorts that changed only (a moved cohort's chart is the same).
     const charts = delta && prev ? prev.charts.slice(0, delta.size) : [];
     for (const c of delta ? delta.changed : view.cohorts) charts[c.index] = chartHtml(c, locale, `chart-${c.index}`);
-    const state: PostedState = { uri: uri.toString(), fileName, version: got.version, id: got.id, view, charts, labels: labels(locale), focus };
+    const state: PostedState = { uri: uri.toString(), fileName, version: got.version, id: got.id, view, charts, labels: labels(locale), exports, focus };
     focus = undefined;
     panel.title = render(msg('view.title.file', { file: fileName }), locale);
     last = state;

@@ -142,7 +142,11 @@ function parse(args: string[]) {
       },
     });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.replace(/\.?$/, '.')} Run "cloe-grid --help" for usage.`);
+    const err = e as Error & { code?: string };
+    // Node's own text speaks of positionals and '--': say what the user wrote and where the options are.
+    const unknown = err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^']*)'/.exec(err.message)?.[1] : undefined;
+    if (unknown) throw new UsageError(`Unknown option "${unknown}": run "cloe-grid --help" for the options of each command.`);
+    throw new UsageError(`${err.message.replace(/\.?$/, '.')} Run "cloe-grid --help" for usage.`);
   }
 }
 
@@ -190,6 +194,8 @@ function planCheck(paths: string[], io: Io, opts: CheckRun): PlannedCheck {
   const fixed = explicitConfig(loader, opts.configPath, io.cwd);
   const configOf = (abs: string) => fixed ?? loader.forFile(abs);
   const named = expandTargets(paths, io.cwd, opts.stdinName, (abs) => isGridFile(abs, configOf(abs)));
+  const sheet = named.find((t) => t.abs && /\.(csv|tsv|xlsx|xlsm|xls)$/i.test(t.abs));
+  if (sheet) throw new UsageError(`"${sheet.display}" is a spreadsheet, not a grid file: to make a grid file of it, run "cloe-grid import ${sheet.display} --output new.cloe.yaml".`);
   // A configuration named on the command line is checked as a configuration (as `check .` does).
   const isConfig = (t: Target) => !!t.abs && CONFIG_FILE_NAMES.includes(path.basename(t.abs));
   const targets = named.filter((t) => !isConfig(t));

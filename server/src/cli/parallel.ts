@@ -37,14 +37,9 @@ export function workerCount(files: number): number {
 }
 
 /**
- * The findings of each job, in order, computed on `threads` threads: this one (already started,
- * and otherwise idle while it waits) and threads − 1 workers.
+ * The report rows of each job, in order (`diff`: outcomes only), computed on `threads` threads:
+ * this one (already started, and otherwise idle while it waits) and threads − 1 workers.
  */
-export function checkInWorkers(jobs: readonly Job[], threads: number, script: string): Promise<Finding[][]> {
-  return inWorkers(jobs, threads, script, 'findings');
-}
-
-/** The report rows of each job, in order, computed on `threads` threads (as checkInWorkers). */
 export function rowsInWorkers(jobs: readonly Job[], threads: number, script: string): Promise<RowsOf[]> {
   return inWorkers(jobs, threads, script, 'rows');
 }

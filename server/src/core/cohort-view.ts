@@ -51,6 +51,8 @@ export interface RowFinding {
 export interface OutcomeRow extends CandidateRow {
   /** False when the profession is shown as written (not in the grid nor declared in the file). */
   professionKnown: boolean;
+  /** True when the threshold shown is written but cannot decide (below A2, a sub-level, not a level). */
+  thresholdInvalid: boolean;
   written: string | null;
   oral: string | null;
   /** The outcome as reviewers read it ("Certificat CLOE B2", "Attestation de niveau B1+", "en attente"). */
@@ -194,6 +196,7 @@ export function outcomeRow(info: CandidateInfo, locale: Locale, findings: RowFin
   return {
     ...candidateRow(info),
     professionKnown: !!info.profession,
+    thresholdInvalid: !!o.invalidThreshold,
     written: o.written?.code ?? null,
     oral: o.oral?.code ?? null,
     label: outcomeText(o.kind, o.level?.code, locale),

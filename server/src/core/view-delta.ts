@@ -5,7 +5,7 @@
  * same moved in the text (every offset in it shifted: sent as a number), or changed (sent whole).
  * `applyViewDelta(prev, viewDelta(memo of prev, next))` equals `next`: a test checks it on edits.
  */
-import { type CohortView, type FileView, rowToken } from './cohort-view';
+import { type CohortView, type FileView, type OutcomeRow, rowToken } from './cohort-view';
 import type { Locale } from './messages';
 
 /** What the sender keeps of the last view it sent: enough to compare the next one with it. */
@@ -16,7 +16,7 @@ export interface ViewMemo {
   /** Each cohort's heading, counts, chart data (cohortHead), offsets and rows' contents (rowToken). */
   heads: string[];
   offsets: number[];
-  rows: { token: object; offset: number }[][];
+  rows: { token: object; offset: number; row: OutcomeRow }[][];
 }
 
 export interface ViewDelta extends Omit<FileView, 'cohorts'> {
@@ -42,8 +42,13 @@ export function viewMemo(view: FileView, id: number): ViewMemo {
     locale: view.locale,
     heads: view.cohorts.map(cohortHead),
     offsets: view.cohorts.map((c) => c.offset),
-    rows: view.cohorts.map((c) => c.rows.map((r) => ({ token: rowToken(r), offset: r.offset }))),
+    rows: view.cohorts.map((c) => c.rows.map((r) => ({ token: rowToken(r), offset: r.offset, row: r }))),
   };
+}
+
+/** Two rows equal but for where they are. */
+function sameContent(a: OutcomeRow, b: OutcomeRow): boolean {
+  return JSON.stringify({ ...a, offset: 0 }) === JSON.stringify({ ...b, offset: 0 });
 }
 
 /** How a cohort of the next view stands to the same cohort of the previous: the same, moved by a shift, or changed. */
@@ -54,7 +59,9 @@ function compareCohort(prev: ViewMemo, next: ViewMemo, i: number): 'same' | 'cha
   const b = next.rows[i]!;
   if (a.length !== b.length) return 'changed';
   for (let k = 0; k < a.length; k++) {
-    if (a[k]!.token !== b[k]!.token || b[k]!.offset - a[k]!.offset !== shift) return 'changed';
+    if (b[k]!.offset - a[k]!.offset !== shift) return 'changed';
+    // (Rows kept by incremental validation share a token; rows of a file parsed again are compared by content.)
+    if (a[k]!.token !== b[k]!.token && !sameContent(a[k]!.row, b[k]!.row)) return 'changed';
   }
   return shift === 0 ? 'same' : shift;
 }

@@ -24,6 +24,7 @@ interface Rendered {
   version: number;
   rows: [string, string][];
   counts: string[];
+  offsets: number[];
 }
 interface CloeApi {
   client(): { state: number } | undefined;
@@ -109,6 +110,9 @@ describe('CLOE outcomes view', () => {
     assert.equal(log.posted.at(-1), 'patch', log.posted.join(', '));
     assert.ok(!log.received.includes('resync'), log.received.join(', '));
     assert.deepEqual(shown.rows.map((r) => r[0]), [...doc.getText().matchAll(/^ {6}- id: (\S+)/gm)].map((m) => m[1]!));
+    // The rows after the edit (one character shorter) point into the new text: each drawn row's offset is its id's.
+    const text = doc.getText();
+    shown.offsets.forEach((o, k) => assert.equal(text.slice(o, o + shown.rows[k]![0].length), shown.rows[k]![0]));
   });
 
   it('a cohort’s code lens opens the view on that cohort, and so does the status item', async () => {
