@@ -1,5 +1,5 @@
 import { localeNumber } from '../limits';
-import { msg } from '../messages';
+import { type MessageRef, msg } from '../messages';
 import type { Rule } from './rule';
 
 export const yamlSyntax: Rule = {
@@ -7,7 +7,12 @@ export const yamlSyntax: Rule = {
   defaultSeverity: 'error',
   description: 'The file is not valid YAML.',
   checkFile({ model, report }) {
+    // One finding per line: a misplaced line makes the parser report the same cause several times.
+    const lines = new Set<number>();
     for (const e of model.syntaxErrors) {
+      const line = model.text.slice(0, e.span.start).split('\n').length;
+      if (lines.has(line)) continue;
+      lines.add(line);
       let start = e.span.start;
       let end = e.span.end;
       // A span of blanks (the parser points at indentation): move it to the token that follows.
@@ -44,8 +49,18 @@ export const yamlSyntax: Rule = {
       } else if (e.code === 'RESOURCE_EXHAUSTION') {
         report({ span: { start, end }, message: msg('yaml-syntax.too-deep') });
       } else {
-        report({ span: { start, end }, message: msg('yaml-syntax', { detail: e.message.replace(/\s+/g, ' ').trim() }) });
+        report({ span: { start, end }, message: parserMessage(e.code, e.message) });
       }
     }
   },
 };
+
+/** The parser's own words (English, with its jargon) made a sentence with the fix, for what users write most. */
+function parserMessage(code: string, text: string): MessageRef {
+  if (/^All sequence items must start at the same column/.test(text)) return msg('yaml-syntax.sequence-column');
+  if (/^Flow map .* end with a \}/.test(text)) return msg('yaml-syntax.unclosed-map');
+  if (/^Flow sequence .* end with a \]/.test(text)) return msg('yaml-syntax.unclosed-seq');
+  if (/^Implicit map keys need to be followed by map values/.test(text)) return msg('yaml-syntax.key-without-value');
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY' || /^Sequence item without - indicator/.test(text)) return msg('yaml-syntax.indentation');
+  return msg('yaml-syntax', { detail: text.replace(/\s+/g, ' ').trim() });
+}
